@@ -1,0 +1,67 @@
+namespace ServicePolicy.Core.Loading;
+
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+/// <summary>Durations as a compliance officer writes them: 30m, 4h, 2d, 1d12h, 1w; also hh:mm:ss.</summary>
+public static class DurationParser
+{
+    private static readonly Regex Parts = new(@"^\s*(?:(?<w>\d+)\s*w)?\s*(?:(?<d>\d+)\s*d)?\s*(?:(?<h>\d+)\s*h)?\s*(?:(?<m>\d+)\s*m)?\s*(?:(?<s>\d+)\s*s)?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
+    public static bool TryParse(string text, out TimeSpan value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return false;
+        }
+
+        var match = Parts.Match(text);
+        if (match.Success && match.Value.Trim().Length > 0)
+        {
+            long Get(string name) => match.Groups[name].Success ? long.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
+            var seconds = (((((Get("w") * 7) + Get("d")) * 24 + Get("h")) * 60) + Get("m")) * 60 + Get("s");
+            if (seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+            {
+                return false;
+            }
+
+            value = TimeSpan.FromSeconds(seconds);
+            return true;
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>The shortest text that <see cref="TryParse"/> reads back as the same duration.</summary>
+    public static string Format(TimeSpan value)
+    {
+        if (value == TimeSpan.Zero)
+        {
+            return "0m";
+        }
+
+        var text = "";
+        if (value.Days > 0)
+        {
+            text += value.Days + "d";
+        }
+
+        if (value.Hours > 0)
+        {
+            text += value.Hours + "h";
+        }
+
+        if (value.Minutes > 0)
+        {
+            text += value.Minutes + "m";
+        }
+
+        if (value.Seconds > 0)
+        {
+            text += value.Seconds + "s";
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,291 @@
+namespace ServicePolicy.Core.Loading;
+
+using System.Collections;
+using System.Globalization;
+using ServicePolicy.Core.Model;
+using ServicePolicy.Core.Yaml;
+
+/// <summary>
+/// Turns a <see cref="YamlNode"/> tree into model objects, by the model's own shape
+/// (<see cref="ModelReflection"/>). It never stops at the first problem: a wrong key or value is
+/// reported and skipped so that one pass finds them all.
+/// </summary>
+internal sealed class PolicyBinder
+{
+    private readonly List<PolicyError> _errors;
+    private readonly LoaderLimits _limits;
+
+    public PolicyBinder(List<PolicyError> errors, LoaderLimits limits)
+    {
+        _errors = errors;
+        _limits = limits;
+    }
+
+    public Policy BindPolicy(YamlNode root)
+    {
+        if (root.Kind != YamlNodeKind.Mapping)
+        {
+            Error(PolicyErrorCodes.WrongType, $"A policy file must be a map of keys starting with `apiVersion`, but it holds {root.Describe()}.", root.Location);
+            return new Policy { Location = root.Location };
+        }
+
+        return (Policy)BindElement(root, typeof(Policy), "policy");
+    }
+
+    private void Error(string code, string message, SourceLocation location, string? hint = null)
+    {
+        if (_errors.Count < _limits.MaxErrors)
+        {
+            _errors.Add(new PolicyError(code, message, location, hint));
+        }
+    }
+
+    private object? Bind(YamlNode node, Type type, string path)
+    {
+        var underlying = Nullable.GetUnderlyingType(type);
+        if (underlying != null)
+        {
+            return node.IsNull ? null : Bind(node, underlying, path);
+        }
+
+        if (type == typeof(PolicyValue))
+        {
+            return ToValue(node);
+        }
+
+        if (typeof(PolicyElement).IsAssignableFrom(type))
+        {
+            if (node.Kind != YamlNodeKind.Mapping)
+            {
+                Error(PolicyErrorCodes.WrongType, $"`{path}` must be a map of keys, but it holds {node.Describe()}.", node.Location);
+                return null;
+            }
+
+            return BindElement(node, type, path);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            return BindList(node, type, path);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            return BindDictionary(node, type, path);
+        }
+
+        if (node.Kind != YamlNodeKind.Scalar)
+        {
+            Error(PolicyErrorCodes.WrongType, $"`{path}` must be {Expected(type)}, but it holds {node.Describe()}.", node.Location);
+            return null;
+        }
+
+        return BindScalar(node, type, path);
+    }
+
+    private PolicyElement BindElement(YamlNode node, Type type, string path)
+    {
+        var element = (PolicyElement)Activator.CreateInstance(type)!;
+        element.Location = node.Location;
+        var keys = ModelReflection.KeysOf(type);
+        foreach (var entry in node.Entries)
+        {
+            var name = entry.Key.Value ?? "";
+            var key = keys.FirstOrDefault(k => k.Name == name);
+            if (key == null)
+            {
+                var hint = NameSuggester.Hint(name, keys.Select(k => k.Name))
+                    ?? "Allowed here: " + string.Join(", ", keys.Select(k => k.Name)) + ".";
+                Error(PolicyErrorCodes.UnknownKey, $"`{name}` is not a key of {Describe(path)}.", entry.Key.Location, hint);
+                continue;
+            }
+
+            element.SetKeyLocation(name, entry.Value.Location);
+            var childPath = path == "policy" ? name : path + "." + name;
+            if (entry.Value.IsNull && !key.Type.IsValueType && key.Type != typeof(PolicyValue) && key.Type != typeof(string))
+            {
+                // `rules:` with nothing after it means "none", the way an author reads it.
+                continue;
+            }
+
+            var value = Bind(entry.Value, key.Type, childPath);
+            if (value == null && key.Type.IsValueType && Nullable.GetUnderlyingType(key.Type) == null)
+            {
+                continue;
+            }
+
+            if (value is string text && key.AllowedValues != null && !key.AllowedValues.Contains(text))
+            {
+                var allowed = string.Join(", ", key.AllowedValues.Where(v => v.Length > 0));
+                Error(PolicyErrorCodes.InvalidValue, $"`{childPath}` must be one of: {allowed} (found `{text}`).", entry.Value.Location, NameSuggester.Hint(text, key.AllowedValues));
+            }
+
+            key.Property.SetValue(element, value);
+        }
+
+        foreach (var key in keys.Where(k => k.Required))
+        {
+            if (!element.HasKey(key.Name))
+            {
+                Error(PolicyErrorCodes.MissingKey, $"{Capitalise(Describe(path))} has no `{key.Name}`: {LowerFirst(key.Help)}", node.Location, key.Example == null ? null : "For example: " + key.Example.Replace("\n", " "));
+            }
+        }
+
+        return element;
+    }
+
+    private object BindList(YamlNode node, Type type, string path)
+    {
+        var itemType = type.GetGenericArguments()[0];
+        var list = (IList)Activator.CreateInstance(type)!;
+        if (node.Kind == YamlNodeKind.Scalar && itemType == typeof(string))
+        {
+            // A single word where a list is expected is read as a list of one: `action: data.share`.
+            list.Add(node.Value ?? "");
+            return list;
+        }
+
+        if (node.Kind != YamlNodeKind.Sequence)
+        {
+            Error(PolicyErrorCodes.WrongType, $"`{path}` must be a list (each item on its own line starting with `- `), but it holds {node.Describe()}.", node.Location);
+            return list;
+        }
+
+        for (var i = 0; i < node.Items.Count; i++)
+        {
+            var item = Bind(node.Items[i], itemType, $"{path}[{i + 1}]");
+            if (item != null)
+            {
+                list.Add(item);
+            }
+        }
+
+        return list;
+    }
+
+    private object BindDictionary(YamlNode node, Type type, string path)
+    {
+        var valueType = type.GetGenericArguments()[1];
+        var dictionary = (IDictionary)Activator.CreateInstance(type)!;
+        if (node.Kind != YamlNodeKind.Mapping)
+        {
+            Error(PolicyErrorCodes.WrongType, $"`{path}` must be a map of keys, but it holds {node.Describe()}.", node.Location);
+            return dictionary;
+        }
+
+        foreach (var entry in node.Entries)
+        {
+            var value = Bind(entry.Value, valueType, path + "." + entry.Key.Value);
+            if (value != null)
+            {
+                dictionary[entry.Key.Value ?? ""] = value;
+            }
+        }
+
+        return dictionary;
+    }
+
+    private object? BindScalar(YamlNode node, Type type, string path)
+    {
+        var text = node.Value ?? "";
+        if (type == typeof(string))
+        {
+            return node.IsNull ? "" : text;
+        }
+
+        if (type == typeof(bool))
+        {
+            switch (text.ToLowerInvariant())
+            {
+                case "true": case "yes": return true;
+                case "false": case "no": return false;
+            }
+
+            return Fail("yes or no (true or false)");
+        }
+
+        if (type == typeof(int))
+        {
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : Fail("a whole number");
+        }
+
+        if (type == typeof(decimal))
+        {
+            return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : Fail("a number such as 100 or 49.90");
+        }
+
+        if (type == typeof(double))
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : Fail("a number");
+        }
+
+        if (type == typeof(TimeSpan))
+        {
+            return DurationParser.TryParse(text, out var value) ? value : Fail("a duration such as 30m, 4h, 2d or 1d12h");
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : Fail("a date and time such as 2026-01-10T09:00:00Z");
+        }
+
+        if (type.IsEnum)
+        {
+            var names = ModelReflection.EnumNames(type);
+            var index = names.ToList().IndexOf(text);
+            if (index >= 0)
+            {
+                return Enum.GetValues(type).GetValue(index);
+            }
+
+            Error(PolicyErrorCodes.InvalidValue, $"`{path}` must be one of: {string.Join(", ", names)} (found `{text}`).", node.Location, NameSuggester.Hint(text, names));
+            return null;
+        }
+
+        return Fail(Expected(type));
+
+        object? Fail(string expected)
+        {
+            Error(PolicyErrorCodes.WrongType, $"`{path}` must be {expected}, but it holds {node.Describe()}.", node.Location);
+            return null;
+        }
+    }
+
+    private static PolicyValue ToValue(YamlNode node) => node.Kind switch
+    {
+        YamlNodeKind.Scalar => node.IsNull ? PolicyValue.Null(node.Location) : PolicyValue.FromScalar(node.Value ?? "", node.IsQuoted, node.Location),
+        YamlNodeKind.Sequence => PolicyValue.FromList(node.Items.Select(ToValue).ToList(), node.Location),
+        _ => PolicyValue.FromMap(node.Entries.Select(e => new KeyValuePair<string, PolicyValue>(e.Key.Value ?? "", ToValue(e.Value))).ToList(), node.Location),
+    };
+
+    private static string Expected(Type type)
+    {
+        if (type == typeof(string))
+        {
+            return "text";
+        }
+
+        if (type == typeof(bool))
+        {
+            return "yes or no";
+        }
+
+        if (type == typeof(int) || type == typeof(decimal) || type == typeof(double))
+        {
+            return "a number";
+        }
+
+        if (type == typeof(TimeSpan))
+        {
+            return "a duration such as 4h";
+        }
+
+        return type.IsEnum ? "one of: " + string.Join(", ", ModelReflection.EnumNames(type)) : "a value";
+    }
+
+    private static string Describe(string path) => path == "policy" ? "a policy" : $"`{path}`";
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text.Substring(1);
+}
