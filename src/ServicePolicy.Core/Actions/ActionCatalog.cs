@@ -114,6 +114,7 @@ public static class ActionCatalog
         Derived("sla.within", FieldType.Duration, "The deadline the policy sets for this case."),
         Derived("sla.elapsed", FieldType.Duration, "How long it has taken, or has been waiting so far."),
         Derived("sla.overdue", FieldType.YesNo, "Whether the deadline has passed."),
+        Derived("sla.due", FieldType.DateTime, "The moment the deadline falls."),
     };
 
     private static ActionInfo Money(string name, string help) => new(name, "", "P8", help, new[]
@@ -200,6 +201,7 @@ public static class ActionCatalog
             In("owner", FieldType.Text, "Who owns it."),
             In("dueAt", FieldType.DateTime, "When it was promised for."),
             In("completedAt", FieldType.DateTime, "When it was done (absent if not yet)."),
+            In("promisedAt", FieldType.DateTime, "When the promise was made, if known."),
         }.Concat(DeadlineFacts).ToArray()),
         new ActionInfo(Names.ResponseFirst, "", "P5", "The first response to a customer's request.", new[]
         {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 
 /// <summary>Durations as a compliance officer writes them: 30m, 4h, 2d, 1d12h, 1w; also hh:mm:ss.</summary>
+/// <remarks>The JSON Schema mirrors this grammar in <c>Schema.JsonSchemaGenerator.DurationPattern</c>; change both together.</remarks>
 public static class DurationParser
 {
     private static readonly Regex Parts = new(@"^\s*(?:(?<w>\d+)\s*w)?\s*(?:(?<d>\d+)\s*d)?\s*(?:(?<h>\d+)\s*h)?\s*(?:(?<m>\d+)\s*m)?\s*(?:(?<s>\d+)\s*s)?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
@@ -30,7 +31,9 @@ public static class DurationParser
             return true;
         }
 
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
+        // hh:mm or hh:mm:ss. A bare number is refused: "30" could mean minutes or days, and
+        // TimeSpan would read it as days.
+        return text.IndexOf(':') > 0 && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value) && value >= TimeSpan.Zero;
     }
 
     /// <summary>The shortest text that <see cref="TryParse"/> reads back as the same duration.</summary>

@@ -26,6 +26,9 @@ public sealed class LoaderLimits
     /// <summary>Deepest chain of includes (default 8).</summary>
     public int MaxIncludeDepth { get; set; } = 8;
 
+    /// <summary>Most files one policy may read through its includes, all levels counted (default 64).</summary>
+    public int MaxIncludedFiles { get; set; } = 64;
+
     /// <summary>Most errors reported before the loader stops listing them (default 500).</summary>
     public int MaxErrors { get; set; } = 500;
 }

@@ -12,6 +12,7 @@ using ServicePolicy.Core.Yaml;
 /// </summary>
 internal sealed class PolicyBinder
 {
+
     private readonly List<PolicyError> _errors;
     private readonly LoaderLimits _limits;
 
@@ -29,7 +30,20 @@ internal sealed class PolicyBinder
             return new Policy { Location = root.Location };
         }
 
-        return (Policy)BindElement(root, typeof(Policy), "policy");
+        return (Policy)BindElement(root, typeof(Policy), BindPath.PolicyRoot);
+    }
+
+    /// <summary>Binds a document whose root is another model element (a tests file, for example).</summary>
+    public T BindDocument<T>(YamlNode root, string notAMapMessage)
+        where T : PolicyElement, new()
+    {
+        if (root.Kind != YamlNodeKind.Mapping)
+        {
+            Error(PolicyErrorCodes.WrongType, $"{notAMapMessage}, but it holds {root.Describe()}.", root.Location);
+            return new T { Location = root.Location };
+        }
+
+        return (T)BindElement(root, typeof(T), BindPath.DocumentRoot);
     }
 
     private void Error(string code, string message, SourceLocation location, string? hint = null)
@@ -40,7 +54,7 @@ internal sealed class PolicyBinder
         }
     }
 
-    private object? Bind(YamlNode node, Type type, string path)
+    private object? Bind(YamlNode node, Type type, BindPath path)
     {
         var underlying = Nullable.GetUnderlyingType(type);
         if (underlying != null)
@@ -83,58 +97,118 @@ internal sealed class PolicyBinder
         return BindScalar(node, type, path);
     }
 
-    private PolicyElement BindElement(YamlNode node, Type type, string path)
+    private PolicyElement BindElement(YamlNode node, Type type, BindPath path)
     {
         var element = (PolicyElement)Activator.CreateInstance(type)!;
         element.Location = node.Location;
-        var keys = ModelReflection.KeysOf(type);
+        element.ReserveKeyLocations(node.Entries.Count);
+        var keys = ModelReflection.KeyMap(type);
         foreach (var entry in node.Entries)
         {
             var name = entry.Key.Value ?? "";
-            var key = keys.FirstOrDefault(k => k.Name == name);
-            if (key == null)
+            if (!keys.TryGetValue(name, out var key))
             {
-                var hint = NameSuggester.Hint(name, keys.Select(k => k.Name))
-                    ?? "Allowed here: " + string.Join(", ", keys.Select(k => k.Name)) + ".";
+                var names = ModelReflection.KeysOf(type).Select(k => k.Name);
+                var hint = NameSuggester.Hint(name, names) ?? "Allowed here: " + string.Join(", ", names) + ".";
                 Error(PolicyErrorCodes.UnknownKey, $"`{name}` is not a key of {Describe(path)}.", entry.Key.Location, hint);
                 continue;
             }
 
             element.SetKeyLocation(name, entry.Value.Location);
-            var childPath = path == "policy" ? name : path + "." + name;
+            RecordItemLocations(element, name, entry.Value, key.Type);
+            var childPath = path.Child(name);
             if (entry.Value.IsNull && !key.Type.IsValueType && key.Type != typeof(PolicyValue) && key.Type != typeof(string))
             {
                 // `rules:` with nothing after it means "none", the way an author reads it.
                 continue;
             }
 
-            var value = Bind(entry.Value, key.Type, childPath);
-            if (value == null && key.Type.IsValueType && Nullable.GetUnderlyingType(key.Type) == null)
+            if (type == typeof(Policy) && name == "rules" && entry.Value.Kind == YamlNodeKind.Sequence && entry.Value.Items.Count > _limits.MaxRules)
             {
+                // Refused before binding thousands of rules only to throw them away.
+                Error(PolicyErrorCodes.LimitExceeded, FormattableString.Invariant($"The policy has {entry.Value.Items.Count:N0} rules; the limit (MaxRules) is {_limits.MaxRules:N0}."), entry.Value.Location, "Policies are small documents; if this file is genuine, raise the named limit in LoaderLimits.");
+                continue;
+            }
+
+            var value = Bind(entry.Value, key.Type, childPath);
+            if (value == null)
+            {
+                // The value was wrong (and reported): keep the key's default, so that the rest of
+                // the loader never meets a null where the model promises an object or a list.
                 continue;
             }
 
             if (value is string text && key.AllowedValues != null && !key.AllowedValues.Contains(text))
             {
-                var allowed = string.Join(", ", key.AllowedValues.Where(v => v.Length > 0));
-                Error(PolicyErrorCodes.InvalidValue, $"`{childPath}` must be one of: {allowed} (found `{text}`).", entry.Value.Location, NameSuggester.Hint(text, key.AllowedValues));
+                ReportNotAllowed(key, childPath, text, entry.Value.Location);
             }
 
-            key.Property.SetValue(element, value);
+            key.SetValue(element, value);
         }
 
-        foreach (var key in keys.Where(k => k.Required))
+        foreach (var key in ModelReflection.KeysOf(type))
         {
-            if (!element.HasKey(key.Name))
+            if (key.Required && !element.HasKey(key.Name))
             {
-                Error(PolicyErrorCodes.MissingKey, $"{Capitalise(Describe(path))} has no `{key.Name}`: {LowerFirst(key.Help)}", node.Location, key.Example == null ? null : "For example: " + key.Example.Replace("\n", " "));
+                ReportMissing(key, path, node.Location);
             }
         }
 
         return element;
     }
 
-    private object BindList(YamlNode node, Type type, string path)
+    /// <summary>
+    /// Remembers where each item of a list of words, and each key of a map, was written, so that
+    /// the validator can point at `foo` in `action: [data.share, foo]` rather than at the list.
+    /// Stored as the keys "action[1]" and "fields.tier" (0-based), which no model key can clash with.
+    /// </summary>
+    private static void RecordItemLocations(PolicyElement element, string name, YamlNode value, Type type)
+    {
+        if (value.Kind == YamlNodeKind.Sequence && type == typeof(List<string>))
+        {
+            for (var i = 0; i < value.Items.Count; i++)
+            {
+                element.SetKeyLocation(name + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", value.Items[i].Location);
+            }
+        }
+        else if (value.Kind == YamlNodeKind.Mapping && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            foreach (var entry in value.Entries)
+            {
+                element.SetKeyLocation(name + "." + entry.Key.Value, entry.Key.Location);
+            }
+        }
+    }
+
+    private void ReportNotAllowed(ModelKey key, BindPath path, string text, SourceLocation location)
+    {
+        var allowed = string.Join(", ", key.AllowedValues!.Where(v => v.Length > 0));
+        if (key.Property.DeclaringType == typeof(Policy) && key.Name == "apiVersion")
+        {
+            Error(PolicyErrorCodes.UnsupportedVersion, $"This file is written for the format `{text}`, but this version of ServicePolicy reads `{allowed}`.", location, $"Write `apiVersion: {Policy.CurrentApiVersion}`, or upgrade ServicePolicy if the file was written for a newer format.");
+        }
+        else if (key.Property.DeclaringType == typeof(Rule) && key.Name == "principle")
+        {
+            Error(PolicyErrorCodes.UnknownPrinciple, $"`{text}` is not one of the principles P1 to P10.", location, NameSuggester.Hint(text, key.AllowedValues!) ?? "Write the principle's number as P1, P2 ... P10 (see PRINCIPLES.md).");
+        }
+        else
+        {
+            Error(PolicyErrorCodes.InvalidValue, $"`{path}` must be one of: {allowed} (found `{text}`).", location, NameSuggester.Hint(text, key.AllowedValues!));
+        }
+    }
+
+    private void ReportMissing(ModelKey key, BindPath path, SourceLocation location)
+    {
+        if (key.Property.DeclaringType == typeof(Policy) && key.Name == "apiVersion")
+        {
+            Error(PolicyErrorCodes.UnsupportedVersion, "The file does not say which format it is written in: the first line of a policy is `apiVersion: servicepolicy/v1`.", location, "Add `apiVersion: servicepolicy/v1` as the first line.");
+            return;
+        }
+
+        Error(PolicyErrorCodes.MissingKey, $"{Capitalise(Describe(path))} has no `{key.Name}`: {LowerFirst(key.Help)}", location, key.Example == null ? null : "For example: " + key.Example.Replace("\n", " "));
+    }
+
+    private object BindList(YamlNode node, Type type, BindPath path)
     {
         var itemType = type.GetGenericArguments()[0];
         var list = (IList)Activator.CreateInstance(type)!;
@@ -153,7 +227,7 @@ internal sealed class PolicyBinder
 
         for (var i = 0; i < node.Items.Count; i++)
         {
-            var item = Bind(node.Items[i], itemType, $"{path}[{i + 1}]");
+            var item = Bind(node.Items[i], itemType, path.Item(i + 1));
             if (item != null)
             {
                 list.Add(item);
@@ -163,7 +237,7 @@ internal sealed class PolicyBinder
         return list;
     }
 
-    private object BindDictionary(YamlNode node, Type type, string path)
+    private object BindDictionary(YamlNode node, Type type, BindPath path)
     {
         var valueType = type.GetGenericArguments()[1];
         var dictionary = (IDictionary)Activator.CreateInstance(type)!;
@@ -175,7 +249,7 @@ internal sealed class PolicyBinder
 
         foreach (var entry in node.Entries)
         {
-            var value = Bind(entry.Value, valueType, path + "." + entry.Key.Value);
+            var value = Bind(entry.Value, valueType, path.Child(entry.Key.Value ?? ""));
             if (value != null)
             {
                 dictionary[entry.Key.Value ?? ""] = value;
@@ -185,7 +259,7 @@ internal sealed class PolicyBinder
         return dictionary;
     }
 
-    private object? BindScalar(YamlNode node, Type type, string path)
+    private object? BindScalar(YamlNode node, Type type, BindPath path)
     {
         var text = node.Value ?? "";
         if (type == typeof(string))
@@ -231,13 +305,13 @@ internal sealed class PolicyBinder
 
         if (type.IsEnum)
         {
-            var names = ModelReflection.EnumNames(type);
-            var index = names.ToList().IndexOf(text);
-            if (index >= 0)
+            var parsed = ModelReflection.ParseEnum(type, text);
+            if (parsed != null)
             {
-                return Enum.GetValues(type).GetValue(index);
+                return parsed;
             }
 
+            var names = ModelReflection.EnumNames(type);
             Error(PolicyErrorCodes.InvalidValue, $"`{path}` must be one of: {string.Join(", ", names)} (found `{text}`).", node.Location, NameSuggester.Hint(text, names));
             return null;
         }
@@ -283,7 +357,7 @@ internal sealed class PolicyBinder
         return type.IsEnum ? "one of: " + string.Join(", ", ModelReflection.EnumNames(type)) : "a value";
     }
 
-    private static string Describe(string path) => path == "policy" ? "a policy" : $"`{path}`";
+    private static string Describe(BindPath path) => path == BindPath.PolicyRoot ? "a policy" : path == BindPath.DocumentRoot ? "the file" : $"`{path}`";
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 

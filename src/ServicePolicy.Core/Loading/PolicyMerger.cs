@@ -25,37 +25,39 @@ internal static class PolicyMerger
 
         MergeMetadata(target.Metadata, source.Metadata);
 
-        foreach (var id in source.Disable)
+        for (var i = 0; i < source.Disable.Count; i++)
         {
+            var id = source.Disable[i];
             var removed = target.Rules.RemoveAll(r => r.Id == id);
             if (removed == 0)
             {
-                errors.Add(new PolicyError(PolicyErrorCodes.UnknownRule, $"`disable` names the rule `{id}`, but no included file defines it.", source.LocationOf("disable"), NameSuggester.Hint(id, target.Rules.Select(r => r.Id)), ErrorSeverity.Warning));
+                var where = source.HasKey("disable[" + i + "]") ? source.LocationOf("disable[" + i + "]") : source.LocationOf("disable");
+                errors.Add(new PolicyError(PolicyErrorCodes.UnknownRule, $"`disable` names the rule `{id}`, but no included file defines it, so nothing is switched off.", where, NameSuggester.Hint(id, target.Rules.Select(r => r.Id)) ?? "Check the id against the included policy.", ErrorSeverity.Warning));
             }
         }
 
         target.Disable.AddRange(source.Disable);
 
-        MergeById(target.Classification.Categories, source.Classification.Categories, c => c.Id, "data category", errors);
-        MergeById(target.Classification.ProtectedAttributes, source.Classification.ProtectedAttributes, c => c.Id, "protected attribute", errors);
-        MergeById(target.Classification.Proxies, source.Classification.Proxies, c => c.Id, "proxy", errors);
-        MergeById(target.Consent.Purposes, source.Consent.Purposes, p => p.Id, "consent purpose", errors);
+        MergeById(target.Classification.Categories, source.Classification.Categories, c => c.Id, "data categories", "id", errors);
+        MergeById(target.Classification.ProtectedAttributes, source.Classification.ProtectedAttributes, c => c.Id, "protected attributes", "id", errors);
+        MergeById(target.Classification.Proxies, source.Classification.Proxies, c => c.Id, "proxies", "id", errors);
+        MergeById(target.Consent.Purposes, source.Consent.Purposes, p => p.Id, "consent purposes", "id", errors);
         target.Consent.Requirements.AddRange(source.Consent.Requirements);
-        MergeById(target.Rules, source.Rules, r => r.Id, "rule", errors);
-        MergeById(target.Routing, source.Routing, r => r.Id, "routing table", errors);
-        MergeById(target.Slas, source.Slas, s => s.Id, "SLA", errors);
-        MergeById(target.Authority, source.Authority, a => a.Role + " / " + a.Action, "authority limit", errors);
-        MergeById(target.Actions, source.Actions, a => a.Name, "action", errors);
-        MergeById(target.Tests, source.Tests, t => t.Name, "test case", errors);
-        MergeById(target.Text.Patterns, source.Text.Patterns, p => p.Id, "text pattern", errors);
-        MergePhrases(target.Text.Claims, source.Text.Claims);
-        MergePhrases(target.Text.Disrespectful, source.Text.Disrespectful);
-        MergePhrases(target.Text.Promises, source.Text.Promises);
+        MergeById(target.Rules, source.Rules, r => r.Id, "rules", "id", errors);
+        MergeById(target.Routing, source.Routing, r => r.Id, "routing tables", "id", errors);
+        MergeById(target.Slas, source.Slas, s => s.Id, "SLAs", "id", errors);
+        MergeById(target.Authority, source.Authority, a => a.Role + " / " + a.Action, "authority limits", null, errors);
+        MergeById(target.Actions, source.Actions, a => a.Name, "actions", "name", errors);
+        MergeById(target.Tests, source.Tests, t => t.Name, "test cases", "name", errors);
+        MergeById(target.Text.Patterns, source.Text.Patterns, p => p.Id, "text patterns", "id", errors);
+        MergePhrases(target.Text, source.Text, "claims", t => t.Claims);
+        MergePhrases(target.Text, source.Text, "disrespectful", t => t.Disrespectful);
+        MergePhrases(target.Text, source.Text, "promises", t => t.Promises);
 
         var analyzers = target.Analyzers;
         var incoming = source.Analyzers;
-        MergeById(analyzers.ThirdPartySinks, incoming.ThirdPartySinks, s => s.Method, "third-party sink", errors);
-        MergeById(analyzers.LogSinks, incoming.LogSinks, s => s.Method, "log sink", errors);
+        MergeById(analyzers.ThirdPartySinks, incoming.ThirdPartySinks, s => s.Method, "third-party sinks", "method", errors);
+        MergeById(analyzers.LogSinks, incoming.LogSinks, s => s.Method, "log sinks", "method", errors);
         Unite(analyzers.ConsentChecks, incoming.ConsentChecks);
         Unite(analyzers.Redactors, incoming.Redactors);
         Unite(analyzers.CustomerFacingText, incoming.CustomerFacingText);
@@ -83,10 +85,31 @@ internal static class PolicyMerger
         target.Owner = source.Owner.Length > 0 ? source.Owner : target.Owner;
     }
 
-    private static void MergeById<T>(List<T> target, List<T> source, Func<T, string> id, string what, List<PolicyError> errors)
+    /// <summary>
+    /// Adds items, a later one replacing an earlier one with the same id. Two items with the same
+    /// id in one file are an error. <c>idKey</c> is the YAML key holding the id (to point a
+    /// duplicate at it), or null when the identity is composite.
+    /// </summary>
+    private static void MergeById<T>(List<T> target, List<T> source, Func<T, string> id, string what, string? idKey, List<PolicyError> errors)
         where T : PolicyElement
     {
-        var seen = new Dictionary<string, T>(StringComparer.Ordinal);
+        if (source.Count == 0)
+        {
+            return;
+        }
+
+        // Index the items merged so far once, so merging n items costs n look-ups, not n * n.
+        var positions = new Dictionary<string, int>(target.Count, StringComparer.Ordinal);
+        for (var i = 0; i < target.Count; i++)
+        {
+            var existing = id(target[i]);
+            if (existing.Length > 0)
+            {
+                positions[existing] = i;
+            }
+        }
+
+        var seen = new Dictionary<string, T>(source.Count, StringComparer.Ordinal);
         foreach (var item in source)
         {
             var key = id(item);
@@ -98,27 +121,42 @@ internal static class PolicyMerger
 
             if (seen.TryGetValue(key, out var first))
             {
-                errors.Add(new PolicyError(PolicyErrorCodes.DuplicateId, $"Two {what}s are called `{key}` in the same file; the first is at line {first.Location.Line}.", item.Location, "Give each one its own id."));
+                var where = idKey == null ? item.Location : item.LocationOf(idKey);
+                errors.Add(new PolicyError(PolicyErrorCodes.DuplicateId, $"Two {what} have the id `{key}` in the same file (the first is at line {first.Location.Line}); the second would silently replace the first.", where, "Give each one its own id."));
                 continue;
             }
 
             seen[key] = item;
-            var index = target.FindIndex(t => id(t) == key);
-            if (index >= 0)
+            if (positions.TryGetValue(key, out var index))
             {
                 target[index] = item;
             }
             else
             {
+                positions[key] = target.Count;
                 target.Add(item);
             }
         }
     }
 
-    private static void MergePhrases(Dictionary<string, List<string>> target, Dictionary<string, List<string>> source)
+    /// <summary>Unites phrase lists per language, keeping where each language's list was written (for the validator).</summary>
+    private static void MergePhrases(TextRules targetRules, TextRules sourceRules, string key, Func<TextRules, Dictionary<string, List<string>>> select)
     {
+        var target = select(targetRules);
+        var source = select(sourceRules);
+        if (sourceRules.HasKey(key))
+        {
+            targetRules.SetKeyLocation(key, sourceRules.LocationOf(key));
+        }
+
         foreach (var pair in source)
         {
+            var entryKey = key + "." + pair.Key;
+            if (sourceRules.HasKey(entryKey))
+            {
+                targetRules.SetKeyLocation(entryKey, sourceRules.LocationOf(entryKey));
+            }
+
             if (!target.TryGetValue(pair.Key, out var list))
             {
                 target[pair.Key] = list = new List<string>();

@@ -18,6 +18,15 @@ public abstract class PolicyElement
     /// <summary>True when the key was written in the file (as opposed to taking its default).</summary>
     public bool HasKey(string key) => _keyLocations != null && _keyLocations.ContainsKey(key);
 
+    /// <summary>Sizes the key-location table once before a loader records <paramref name="count"/> keys (saves regrowing it key by key).</summary>
+    internal void ReserveKeyLocations(int count)
+    {
+        if (_keyLocations == null && count > 0)
+        {
+            _keyLocations = new Dictionary<string, SourceLocation>(count, StringComparer.Ordinal);
+        }
+    }
+
     internal void SetKeyLocation(string key, SourceLocation location)
     {
         _keyLocations ??= new Dictionary<string, SourceLocation>(StringComparer.Ordinal);

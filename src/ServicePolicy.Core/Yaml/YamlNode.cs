@@ -28,8 +28,12 @@ public sealed class YamlNode
     public string? Value { get; private set; }
     public bool IsQuoted { get; private set; }
 
-    public List<YamlNode> Items { get; } = new();
-    public List<KeyValuePair<YamlNode, YamlNode>> Entries { get; } = new();
+    // Created on first use: most nodes are scalars, and a large policy has tens of thousands.
+    private List<YamlNode>? _items;
+    private List<KeyValuePair<YamlNode, YamlNode>>? _entries;
+
+    public List<YamlNode> Items => _items ??= new List<YamlNode>();
+    public List<KeyValuePair<YamlNode, YamlNode>> Entries => _entries ??= new List<KeyValuePair<YamlNode, YamlNode>>();
 
     /// <summary>How many nodes this one stands for, aliases expanded.</summary>
     public long ExpandedSize { get; internal set; } = 1;

@@ -31,13 +31,15 @@ public static class YamlTreeReader
         YamlNode? root = null;
         long totalNodes = 0;
         var documents = 0;
+        var lastPosition = new SourceLocation(file, 1, 1);
 
         try
         {
             var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
             while (parser.MoveNext())
             {
-                var current = parser.Current;
+                var current = parser.Current!;
+                lastPosition = Loc(file, current.End);
                 switch (current)
                 {
                     case DocumentStart start when !start.IsImplicit || documents > 0:
@@ -56,7 +58,7 @@ public static class YamlTreeReader
                     {
                         if (scalar.Value.Length > limits.MaxScalarLength)
                         {
-                            errors.Add(Limit($"A value is {scalar.Value.Length:N0} characters long; the limit (MaxScalarLength) is {limits.MaxScalarLength:N0}.", Loc(file, scalar.Start)));
+                            errors.Add(Limit(FormattableString.Invariant($"A value is {scalar.Value.Length:N0} characters long; the limit (MaxScalarLength) is {limits.MaxScalarLength:N0}."), Loc(file, scalar.Start)));
                             return null;
                         }
 
@@ -74,7 +76,7 @@ public static class YamlTreeReader
                     {
                         if (!anchors.TryGetValue(alias.Value.Value, out var target))
                         {
-                            errors.Add(new PolicyError(PolicyErrorCodes.YamlSyntax, $"The alias `*{alias.Value.Value}` refers to an anchor `&{alias.Value.Value}` that is not defined before it.", Loc(file, alias.Start)));
+                            errors.Add(new PolicyError(PolicyErrorCodes.YamlSyntax, $"The alias `*{alias.Value.Value}` refers to an anchor `&{alias.Value.Value}` that is not defined before it.", Loc(file, alias.Start), $"Define `&{alias.Value.Value}` on a value above, or write the value out instead of the alias."));
                             return null;
                         }
 
@@ -123,7 +125,17 @@ public static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            errors.Add(new PolicyError(PolicyErrorCodes.YamlSyntax, "The file is not valid YAML: " + CleanYamlMessage(ex.Message), Loc(file, ex.Start), "Check the indentation and the quotes around this place."));
+            var location = ErrorLocation(text, file, ex);
+            var (message, hint) = YamlSyntaxMessages.Explain(ex.Message, CharAt(text, ex.Start));
+            errors.Add(new PolicyError(PolicyErrorCodes.YamlSyntax, message, location, hint));
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The parser throws these for a few malformed constructs (an empty verbatim tag `!<>`,
+            // for one) instead of a YamlException: they are still syntax errors in the file.
+            _ = ex;
+            errors.Add(new PolicyError(PolicyErrorCodes.YamlSyntax, "The YAML could not be read past this point.", lastPosition, "Check that every `[`, `{` and quote opened before here is closed, and that the indentation is consistent."));
             return null;
         }
 
@@ -144,7 +156,7 @@ public static class YamlTreeReader
 
             if (++totalNodes > limits.MaxNodes)
             {
-                errors.Add(Limit($"The file holds more than {limits.MaxNodes:N0} values (limit MaxNodes).", node.Location));
+                errors.Add(Limit(FormattableString.Invariant($"The file holds more than {limits.MaxNodes:N0} values (limit MaxNodes)."), node.Location));
                 return false;
             }
 
@@ -161,7 +173,7 @@ public static class YamlTreeReader
 
             if (!isAlias && ++totalNodes > limits.MaxNodes)
             {
-                errors.Add(Limit($"The file holds more than {limits.MaxNodes:N0} values (limit MaxNodes).", node.Location));
+                errors.Add(Limit(FormattableString.Invariant($"The file holds more than {limits.MaxNodes:N0} values (limit MaxNodes)."), node.Location));
                 return false;
             }
 
@@ -177,7 +189,7 @@ public static class YamlTreeReader
                 totalNodes += node.ExpandedSize;
                 if (totalNodes > limits.MaxNodes)
                 {
-                    errors.Add(Limit($"Aliases in the file expand to more than {limits.MaxNodes:N0} values (limit MaxNodes); this looks like an alias bomb.", node.Location));
+                    errors.Add(Limit(FormattableString.Invariant($"Aliases in the file expand to more than {limits.MaxNodes:N0} values (limit MaxNodes); this looks like an alias bomb."), node.Location));
                     return false;
                 }
             }
@@ -208,8 +220,7 @@ public static class YamlTreeReader
             {
                 var key = parent.PendingKey;
                 parent.PendingKey = null;
-                parent.Keys ??= new HashSet<string>(StringComparer.Ordinal);
-                if (!parent.Keys.Add(key.Value ?? ""))
+                if (!AddKey(parent, key.Value ?? ""))
                 {
                     errors.Add(new PolicyError(PolicyErrorCodes.DuplicateKey, $"The key `{key.Value}` appears twice in the same map; the second one would silently replace the first.", key.Location, "Remove or rename one of them."));
                 }
@@ -223,6 +234,35 @@ public static class YamlTreeReader
         }
     }
 
+    /// <summary>
+    /// Records a key of a map; false when the map already has it. Policy maps are small, so a
+    /// scan of the entries beats a hash set until a map grows past a few dozen keys.
+    /// </summary>
+    private static bool AddKey(Frame frame, string key)
+    {
+        const int ScanLimit = 24;
+        if (frame.Keys == null)
+        {
+            var entries = frame.Node.Entries;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (string.Equals(entries[i].Key.Value ?? "", key, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            if (entries.Count < ScanLimit)
+            {
+                return true;
+            }
+
+            frame.Keys = new HashSet<string>(entries.Select(e => e.Key.Value ?? ""), StringComparer.Ordinal);
+        }
+
+        return frame.Keys.Add(key);
+    }
+
     private static PolicyError Limit(string message, SourceLocation location) =>
         new(PolicyErrorCodes.LimitExceeded, message, location, "Policies are small documents; if this file is genuine, raise the named limit in LoaderLimits.");
 
@@ -231,11 +271,66 @@ public static class YamlTreeReader
     private static SourceLocation Span(string file, Mark start, Mark end) =>
         new(file, (int)Math.Max(1, start.Line), (int)Math.Max(1, start.Column), (int)Math.Max(1, end.Line), (int)Math.Max(1, end.Column));
 
-    /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the location is reported separately.</summary>
-    private static string CleanYamlMessage(string message)
+    /// <summary>
+    /// Where to point for a parser error. The parser marks the start of the construct it was
+    /// reading; for a tab or a bad escape, the author needs the tab or the backslash itself.
+    /// </summary>
+    private static SourceLocation ErrorLocation(string text, string file, YamlException ex)
     {
-        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
-        var text = index >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(index + 3) : message;
-        return text.TrimEnd('.') + ".";
+        var message = ex.Message;
+        if (message.IndexOf("unknown escape", StringComparison.OrdinalIgnoreCase) >= 0 && ex.End.Index > ex.Start.Index)
+        {
+            return Loc(file, ex.End);
+        }
+
+        if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            if (CharAt(text, ex.End) == '\t')
+            {
+                return Loc(file, ex.End);
+            }
+
+            var tab = FirstIndentationTab(text, (int)Math.Max(0, ex.Start.Index));
+            if (tab.Line > 0)
+            {
+                return new SourceLocation(file, tab.Line, tab.Column);
+            }
+        }
+
+        return Loc(file, ex.Start);
+    }
+
+    /// <summary>Line and column (1-based) of the first tab in a line's indentation at or after <paramref name="from"/>.</summary>
+    private static (int Line, int Column) FirstIndentationTab(string text, int from)
+    {
+        int line = 1, lineStart = 0;
+        var inIndentation = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                inIndentation = true;
+                continue;
+            }
+
+            if (c == '\t' && inIndentation && i >= from)
+            {
+                return (line, i - lineStart + 1);
+            }
+
+            inIndentation &= c == ' ' || c == '\t';
+        }
+
+        return (0, 0);
+    }
+
+    /// <summary>The character at a parser mark (to recognise a tab), or null.</summary>
+    private static char? CharAt(string text, Mark mark)
+    {
+        var index = mark.Index;
+        return index >= 0 && index < text.Length ? text[(int)index] : null;
     }
 }

@@ -1,0 +1,71 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace ServicePolicy.Analyzers.Classification;
+
+/// <summary>Dotted names of symbols as policy patterns see them: <c>Namespace.Type.Member</c>, generic arity left out.</summary>
+internal static class SymbolNames
+{
+    /// <summary><c>Shop.Domain.Customer.Email</c> for a member, <c>Shop.Domain.Customer</c> for a type, <c>Shop.Domain</c> for a namespace.</summary>
+    public static string FullName(ISymbol symbol)
+    {
+        var parts = new List<string>(6);
+        for (var current = symbol; current != null; current = current.ContainingSymbol)
+        {
+            if (current is INamespaceSymbol { IsGlobalNamespace: true } || current is IModuleSymbol || current is IAssemblySymbol)
+            {
+                break;
+            }
+
+            // Accessors and lambdas are named after what they belong to; the pattern names the member.
+            if (current is IMethodSymbol { AssociatedSymbol: not null } && !ReferenceEquals(current, symbol))
+            {
+                continue;
+            }
+
+            if (current.Name.Length > 0)
+            {
+                parts.Add(current.Name);
+            }
+        }
+
+        var builder = new StringBuilder();
+        for (var i = parts.Count - 1; i >= 0; i--)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('.');
+            }
+
+            builder.Append(parts[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The names a method answers to: its own full name, and for an extension method also the
+    /// extended type's name with the method, since a policy author writes what the call looks like
+    /// (<c>HttpClient.PostAsJsonAsync</c>, not <c>HttpClientJsonExtensions.PostAsJsonAsync</c>).
+    /// </summary>
+    public static IEnumerable<string> MethodNames(IMethodSymbol method)
+    {
+        yield return FullName(method);
+        if (method.IsExtensionMethod && method.Parameters.Length > 0 && method.Parameters[0].Type is INamedTypeSymbol extended)
+        {
+            yield return FullName(extended.OriginalDefinition) + "." + method.Name;
+        }
+    }
+
+    /// <summary>How a member is shown in a diagnostic: <c>Customer.Email</c>.</summary>
+    public static string ShortName(ISymbol symbol)
+    {
+        if (symbol is IParameterSymbol)
+        {
+            return symbol.Name;
+        }
+
+        var owner = symbol.ContainingType;
+        return owner == null || symbol is ITypeSymbol ? symbol.Name : owner.Name + "." + symbol.Name;
+    }
+}

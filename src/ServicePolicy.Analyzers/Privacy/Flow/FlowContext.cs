@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+/// <summary>
+/// Shared by the analysis of one method body and of the lambdas and local functions inside it: what
+/// symbols mean, callee summaries, the root method (whose parameters get summary markers) and the hits
+/// found so far.
+/// </summary>
+internal sealed class FlowContext
+{
+    private readonly Dictionary<IParameterSymbol, TaintSet> parameterTaint = new(SymbolEqualityComparer.Default);
+
+    public FlowContext(IPrivacyRoles roles, ICalleeSummaries? summaries, IMethodSymbol? rootMethod, CancellationToken cancellationToken)
+    {
+        Roles = roles;
+        Summaries = summaries;
+        RootMethod = rootMethod;
+        CancellationToken = cancellationToken;
+    }
+
+    public IPrivacyRoles Roles { get; }
+
+    public ICalleeSummaries? Summaries { get; }
+
+    public IMethodSymbol? RootMethod { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public List<SinkHit> Hits { get; } = new();
+
+    /// <summary>
+    /// What each lambda returns, as first computed while solving: shared by the nested analyses so that
+    /// lambdas inside lambdas are not re-solved once per enclosing pass (which would double per level).
+    /// </summary>
+    public Dictionary<Microsoft.CodeAnalysis.FlowAnalysis.IFlowAnonymousFunctionOperation, TaintSet> LambdaResults { get; } = new();
+
+    /// <summary>
+    /// What a parameter holds on entry: its annotation, its type, and for the root method's own
+    /// parameters a marker so that the summary can say which parameter reached a sink.
+    /// </summary>
+    public TaintSet ParameterTaint(IParameterSymbol parameter)
+    {
+        if (parameterTaint.TryGetValue(parameter, out var known))
+        {
+            return known;
+        }
+
+        var taint = TaintSet.Empty
+            .Add(Roles.PersonalMember(parameter))
+            .Add(Roles.PersonalType(parameter.Type));
+        if (RootMethod != null && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, RootMethod))
+        {
+            taint = taint.Add(TaintLabel.ForParameter(parameter));
+        }
+
+        parameterTaint[parameter] = taint;
+        return taint;
+    }
+}

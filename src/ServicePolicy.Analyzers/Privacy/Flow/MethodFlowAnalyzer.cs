@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+/// <summary>Runs the flow engine over one executable body and derives the body's summary.</summary>
+internal static class MethodFlowAnalyzer
+{
+    public static MethodFlowResult Analyze(IOperation root, IMethodSymbol? method, IPrivacyRoles roles, ICalleeSummaries? summaries, CancellationToken cancellationToken)
+    {
+        if (!SinkPrecheck.MayReachSink(root, roles, summaries, cancellationToken))
+        {
+            return MethodFlowResult.Empty;
+        }
+
+        var graph = CreateGraph(root, cancellationToken);
+        if (graph == null)
+        {
+            return MethodFlowResult.Empty;
+        }
+
+        var context = new FlowContext(roles, summaries, method, cancellationToken);
+        new GraphFlowAnalysis(context, graph, new FlowState()).Run(record: true);
+        return new MethodFlowResult(context.Hits.ToImmutableArray(), Summarize(context, method));
+    }
+
+    /// <summary>
+    /// The bodies to analyse among an operation block action's blocks: a method's body block comes
+    /// with its parent (the method body operation), which is the root of its control flow graph.
+    /// </summary>
+    public static IEnumerable<IOperation> RootsOf(ImmutableArray<IOperation> blocks)
+    {
+        var seen = new HashSet<IOperation>();
+        foreach (var block in blocks)
+        {
+            var root = block;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            if (IsAnalyzableRoot(root) && seen.Add(root))
+            {
+                yield return root;
+            }
+        }
+    }
+
+    /// <summary>Whether an operation is the root of a body the engine can analyse.</summary>
+    public static bool IsAnalyzableRoot(IOperation operation) =>
+        operation.Parent == null
+        && operation is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation;
+
+    private static ControlFlowGraph? CreateGraph(IOperation root, CancellationToken cancellationToken) =>
+        root switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+            IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
+            _ => null,
+        };
+
+    /// <summary>
+    /// The parameters whose value reaches a log sink, or a third-party sink with no consent check on
+    /// the way, are what callers must know.
+    /// </summary>
+    private static MethodSummary Summarize(FlowContext context, IMethodSymbol? method)
+    {
+        if (method == null || method.Parameters.IsEmpty)
+        {
+            return MethodSummary.Empty;
+        }
+
+        var sinks = ImmutableArray.CreateBuilder<SummarySink>();
+        var seen = new HashSet<(int, SinkKind)>();
+        foreach (var hit in context.Hits)
+        {
+            if (hit.Sink.Kind == SinkKind.ThirdParty && hit.Guarded)
+            {
+                continue;
+            }
+
+            foreach (var label in hit.Taint.Labels)
+            {
+                if (!label.IsParameterMarker || label.ParameterOrdinal >= method.Parameters.Length || !seen.Add((label.ParameterOrdinal, hit.Sink.Kind)))
+                {
+                    continue;
+                }
+
+                var parameter = method.Parameters[label.ParameterOrdinal];
+                var personalInCallee = context.ParameterTaint(parameter).HasPersonalData;
+                sinks.Add(new SummarySink(label.ParameterOrdinal, hit.Sink, personalInCallee));
+            }
+        }
+
+        return sinks.Count == 0 ? MethodSummary.Empty : new MethodSummary(sinks.ToImmutable());
+    }
+}

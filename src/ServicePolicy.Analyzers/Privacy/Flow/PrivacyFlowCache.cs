@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+/// <summary>
+/// Per-compilation state of the flow engine, shared by SP1001 and SP1002 so that each body is analysed
+/// once: flow results by body, and callee summaries computed on demand. Cycles (recursion, mutual
+/// calls) and very deep call chains yield an empty summary for the call that closes them, never a hang.
+/// </summary>
+internal sealed class PrivacyFlowCache : ICalleeSummaries
+{
+    /// <summary>How many summaries may be computed inside one another before the chain is cut.</summary>
+    private const int MaxSummaryDepth = 8;
+
+    /// <summary>The summaries being computed on this thread, innermost last.</summary>
+    [ThreadStatic]
+    private static List<SummaryFrame>? summariesInProgress;
+
+    private readonly Compilation compilation;
+    private readonly ConcurrentDictionary<SyntaxNode, MethodFlowResult> results = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries = new(SymbolEqualityComparer.Default);
+
+    public PrivacyFlowCache(Compilation compilation, IPrivacyRoles roles)
+    {
+        this.compilation = compilation;
+        Roles = roles;
+    }
+
+    public IPrivacyRoles Roles { get; }
+
+    /// <summary>The flow result of a body, computed at most once per compilation (barring races).</summary>
+    public MethodFlowResult Analyze(IOperation root, IMethodSymbol? method, CancellationToken cancellationToken)
+    {
+        if (results.TryGetValue(root.Syntax, out var known))
+        {
+            return known;
+        }
+
+        var result = MethodFlowAnalyzer.Analyze(root, method, Roles, this, cancellationToken);
+
+        // A result computed inside a summary whose call cycle was cut is only good for that summary.
+        var frames = summariesInProgress;
+        return frames is { Count: > 0 } && frames[frames.Count - 1].Incomplete ? result : results.GetOrAdd(root.Syntax, result);
+    }
+
+    public MethodSummary Get(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (summaries.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var frames = summariesInProgress ??= new List<SummaryFrame>();
+        var open = frames.FindIndex(f => SymbolEqualityComparer.Default.Equals(f.Method, method));
+        if (open >= 0 || frames.Count >= MaxSummaryDepth)
+        {
+            // Recursion (or a very deep chain): this call adds nothing, and every summary from the
+            // start of the cycle up is incomplete, so none of them is cached.
+            for (var i = open >= 0 ? open : 0; i < frames.Count; i++)
+            {
+                frames[i].Incomplete = true;
+            }
+
+            return MethodSummary.Empty;
+        }
+
+        var frame = new SummaryFrame(method);
+        frames.Add(frame);
+        try
+        {
+            var summary = ComputeSummary(method, cancellationToken);
+            return frame.Incomplete ? summary : summaries.GetOrAdd(method, summary);
+        }
+        finally
+        {
+            frames.RemoveAt(frames.Count - 1);
+        }
+    }
+
+    private MethodSummary ComputeSummary(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.ReducedExtension)
+            || method.IsAbstract || method.IsExtern || method.Parameters.IsEmpty)
+        {
+            return MethodSummary.Empty;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax is not BaseMethodDeclarationSyntax { Body: not null } and not BaseMethodDeclarationSyntax { ExpressionBody: not null })
+            {
+                continue;
+            }
+
+            if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // The callee's body lives in another tree; its summary is computed once per compilation and cached.
+            var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            var root = model.GetOperation(syntax, cancellationToken);
+            if (root != null && MethodFlowAnalyzer.IsAnalyzableRoot(root))
+            {
+                return Analyze(root, method, cancellationToken).Summary;
+            }
+        }
+
+        return MethodSummary.Empty;
+    }
+
+    private sealed class SummaryFrame
+    {
+        public SummaryFrame(IMethodSymbol method) => Method = method;
+
+        public IMethodSymbol Method { get; }
+
+        public bool Incomplete { get; set; }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+/// <summary>
+/// The cheap test that keeps the analyzers out of the build's way: a control flow graph is built only
+/// for a body that calls a sink, or a method of the same compilation that passes a parameter on to one.
+/// Most methods call neither and cost one walk over their operations.
+/// </summary>
+internal static class SinkPrecheck
+{
+    public static bool MayReachSink(IOperation root, IPrivacyRoles roles, ICalleeSummaries? summaries, CancellationToken cancellationToken)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is not IInvocationOperation invocation)
+            {
+                continue;
+            }
+
+            var method = invocation.TargetMethod;
+            if (roles.Sink(method) != null)
+            {
+                return true;
+            }
+
+            if (summaries != null && !method.Parameters.IsEmpty && !method.DeclaringSyntaxReferences.IsEmpty
+                && !summaries.Get(method.OriginalDefinition, cancellationToken).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ServicePolicy.Analyzers.Infrastructure;
+using ServicePolicy.Analyzers.Privacy.Flow;
+
+namespace ServicePolicy.Analyzers.Privacy;
+
+/// <summary>
+/// SP1002: personal data written to a log without passing through a redactor. One diagnostic per
+/// value that carries the data (an interpolation hole, a template argument), so that each can be
+/// wrapped in the redaction method by the code fix. Categories the policy lets be logged
+/// (<c>redactInLogs: false</c>) are not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PersonalDataToLogAnalyzer : PolicyAnalyzer
+{
+    protected override ImmutableArray<DiagnosticDescriptor> Rules { get; } =
+        ImmutableArray.Create(Descriptors.SP1002PersonalDataToLog);
+
+    internal override void OnCompilationStart(CompilationStartAnalysisContext context, PolicyContext policy)
+    {
+        var flow = PrivacyFlow.For(policy);
+        if (!flow.IsActive)
+        {
+            return;
+        }
+
+        context.RegisterSafeOperationBlockAction(Name, block => AnalyzeBlock(block, flow));
+    }
+
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, PrivacyFlow flow)
+    {
+        foreach (var root in MethodFlowAnalyzer.RootsOf(context.OperationBlocks))
+        {
+
+            var result = flow.Cache.Analyze(root, context.OwningSymbol as IMethodSymbol, context.CancellationToken);
+            foreach (var hit in result.Hits)
+            {
+                if (hit.Sink.Kind == SinkKind.Log)
+                {
+                    Report(context, flow, hit);
+                }
+            }
+        }
+    }
+
+    private static void Report(OperationBlockAnalysisContext context, PrivacyFlow flow, SinkHit hit)
+    {
+        var sink = hit.Via == null ? hit.Sink.DisplayName : $"{hit.Sink.DisplayName} (through {hit.Via})";
+        foreach (var part in hit.TaintedParts)
+        {
+            var data = part.Taint.Where(l => !l.IsParameterMarker && l.RedactInLogs);
+            if (data.IsEmpty)
+            {
+                continue;
+            }
+
+            var properties = PrivacyFixHints.Properties((PrivacyFixHints.RedactorsProperty, flow.Hints.Redactors));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SP1002PersonalDataToLog, part.Operation.Syntax.GetLocation(), properties, data.Describe(), sink));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ServicePolicy.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,26 @@
+namespace ServicePolicy.Compilation;
+
+using ServicePolicy.Core.Model;
+
+/// <summary>A policy compiled for evaluation. Immutable once built, so one instance serves every thread.</summary>
+internal sealed class CompiledPolicy
+{
+    public CompiledPolicy(Policy policy, PolicyContext context, Dictionary<string, CompiledAction> actions)
+    {
+        Policy = policy;
+        Context = context;
+        Actions = actions;
+        Name = policy.Metadata.Name;
+        Version = policy.Metadata.Version;
+    }
+
+    public Policy Policy { get; }
+
+    public PolicyContext Context { get; }
+
+    public Dictionary<string, CompiledAction> Actions { get; }
+
+    public string Name { get; }
+
+    public string Version { get; }
+}

@@ -1,0 +1,65 @@
+namespace ServicePolicy.Facts;
+
+using ServicePolicy.Compilation;
+using ServicePolicy.Core.Text;
+using ServicePolicy.Evaluation;
+using ServicePolicy.Values;
+
+/// <summary>
+/// message.send: the policy's banned claims, disrespectful terms and promise phrases found in the
+/// text, through the shared <see cref="PhraseMatcher"/> (the one the analyzers use). Phrases of every
+/// language are looked for, whatever language the message declares: a Spanish claim in a message
+/// marked English is still a claim. Facts hold the phrases as the policy writes them (pattern ids
+/// for patterns).
+/// </summary>
+internal sealed class MessageFacts : FactProvider
+{
+    private readonly PolicyContext _context;
+    private readonly FieldSlot _text;
+    private readonly FieldSlot _claims;
+    private readonly FieldSlot _disrespectful;
+    private readonly FieldSlot _promises;
+
+    public MessageFacts(FieldTable fields, PolicyContext context)
+    {
+        _context = context;
+        _text = fields.Slot("text");
+        _claims = fields.Slot("text.claims");
+        _disrespectful = fields.Slot("text.disrespectful");
+        _promises = fields.Slot("text.promises");
+    }
+
+    public override IEnumerable<FieldSlot> Required => new[] { _text };
+
+    public override void Compute(EvaluationScope scope)
+    {
+        var claims = scope.Buffer(_claims.Index);
+        var disrespectful = scope.Buffer(_disrespectful.Index);
+        var promises = scope.Buffer(_promises.Index);
+        var text = ReadText(scope, _text);
+        var matches = scope.Phrases;
+        matches.Clear();
+        if (_context.Text.Scan(text, matches))
+        {
+            scope.Report(EngineRuleIds.EvaluationError, "A text pattern of the policy took too long on this message, so the message could not be fully checked.", "Simplify the policy's text patterns, or shorten the message.");
+        }
+
+        foreach (var match in matches)
+        {
+            var into = match.Kind switch
+            {
+                PhraseKind.Claim => claims,
+                PhraseKind.Disrespectful => disrespectful,
+                _ => promises,
+            };
+            if (!into.Contains(match.Phrase))
+            {
+                into.Add(match.Phrase);
+            }
+        }
+
+        scope.Set(_claims.Index, FieldValue.FromList(claims));
+        scope.Set(_disrespectful.Index, FieldValue.FromList(disrespectful));
+        scope.Set(_promises.Index, FieldValue.FromList(promises));
+    }
+}
