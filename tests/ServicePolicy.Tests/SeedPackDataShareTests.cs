@@ -48,7 +48,8 @@ public sealed class SeedPackDataShareTests
 
         Assert.Equal(DecisionEffect.Deny, decision.Effect);
         Assert.Contains("P1-withdrawn-consent", decision.FiredRules);
-        Assert.Contains("P1-share-needs-consent", decision.FiredRules);
+        // Withdrawal is its own violation; the "missing consent" rule would only repeat it with an empty list.
+        Assert.DoesNotContain("P1-share-needs-consent", decision.FiredRules);
         Assert.Contains("crm-sync", decision.Violations.Single(v => v.RuleId == "P1-withdrawn-consent").Message, StringComparison.Ordinal);
     }
 
@@ -113,8 +114,8 @@ public sealed class SeedPackDataShareTests
         var rule = decision.Explanation.Rules.Single(r => r.RuleId == "P1-share-needs-consent");
         Assert.True(rule.Fired);
         var condition = Assert.Single(rule.Conditions);
-        Assert.Equal("consent.granted eq false", condition.Text);
-        Assert.Equal("false", condition.Actual);
+        Assert.Equal("consent.missing not-empty", condition.Text);
+        Assert.Equal("[crm-sync]", condition.Actual);
         Assert.True(condition.Held);
         Assert.False(decision.Explanation.Rules.Single(r => r.RuleId == "P1-withdrawn-consent").Fired);
         Assert.Contains(decision.Explanation.Facts, f => f.Name == "consent.missing" && f.Value == "[crm-sync]");
@@ -122,7 +123,7 @@ public sealed class SeedPackDataShareTests
         var text = decision.Explain();
         Assert.Contains("data.share -> deny", text, StringComparison.Ordinal);
         Assert.Contains("FIRED", text, StringComparison.Ordinal);
-        Assert.Contains("[held]   consent.granted eq false", text, StringComparison.Ordinal);
+        Assert.Contains("[held]   consent.missing not-empty", text, StringComparison.Ordinal);
         Assert.Equal(text, decision.ToString());
     }
 
