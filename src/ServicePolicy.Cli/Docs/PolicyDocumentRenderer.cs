@@ -307,52 +307,9 @@ public sealed class PolicyDocumentRenderer
 
     private static string Or(string text, string fallback) => string.IsNullOrEmpty(text) ? fallback : text;
 
-    /// <summary>A duration as the policy writes it: 30m, 4h, 2d, 1d12h.</summary>
-    public static string Duration(TimeSpan span)
-    {
-        if (span == TimeSpan.Zero)
-        {
-            return "0m";
-        }
+    /// <summary>A duration as the policy writes it: 30m, 4h, 2d, 1d12h (the loader's own formatting).</summary>
+    public static string Duration(TimeSpan span) => ServicePolicy.Core.Loading.DurationParser.Format(span);
 
-        var text = "";
-        if (span.Days > 0)
-        {
-            text += span.Days + "d";
-        }
-
-        if (span.Hours > 0)
-        {
-            text += span.Hours + "h";
-        }
-
-        if (span.Minutes > 0)
-        {
-            text += span.Minutes + "m";
-        }
-
-        if (span.Seconds > 0)
-        {
-            text += span.Seconds + "s";
-        }
-
-        return text;
-    }
-
-    /// <summary>An enum name as YAML writes it: RequireApproval → require-approval.</summary>
-    public static string Kebab(string name)
-    {
-        var result = new System.Text.StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                result.Append('-');
-            }
-
-            result.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return result.ToString();
-    }
+    /// <summary>An enum name as YAML writes it: RequireApproval → require-approval (the model's own naming).</summary>
+    public static string Kebab(string name) => ServicePolicy.Core.Loading.ModelReflection.KebabCase(name);
 }
