@@ -13,34 +13,18 @@ namespace ServicePolicy.Analyzers.Privacy;
 /// (<c>redactInLogs: false</c>) are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PersonalDataToLogAnalyzer : PolicyAnalyzer
+public sealed class PersonalDataToLogAnalyzer : PrivacyFlowAnalyzer
 {
     protected override ImmutableArray<DiagnosticDescriptor> Rules { get; } =
         ImmutableArray.Create(Descriptors.SP1002PersonalDataToLog);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext context, PolicyContext policy)
+    private protected override void Report(OperationBlockAnalysisContext context, PrivacyFlow flow, MethodFlowResult result)
     {
-        var flow = PrivacyFlow.For(policy);
-        if (!flow.IsActive)
+        foreach (var hit in result.Hits)
         {
-            return;
-        }
-
-        context.RegisterSafeOperationBlockAction(Name, block => AnalyzeBlock(block, flow));
-    }
-
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, PrivacyFlow flow)
-    {
-        foreach (var root in MethodFlowAnalyzer.RootsOf(context.OperationBlocks))
-        {
-
-            var result = flow.Cache.Analyze(root, context.OwningSymbol as IMethodSymbol, context.CancellationToken);
-            foreach (var hit in result.Hits)
+            if (hit.Sink.Kind == SinkKind.Log)
             {
-                if (hit.Sink.Kind == SinkKind.Log)
-                {
-                    Report(context, flow, hit);
-                }
+                Report(context, flow, hit);
             }
         }
     }

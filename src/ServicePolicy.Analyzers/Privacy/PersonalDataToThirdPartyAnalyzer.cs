@@ -13,33 +13,12 @@ namespace ServicePolicy.Analyzers.Privacy;
 /// data the call sends. The flow engine (<see cref="Flow.GraphFlowAnalysis"/>) does the work.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PersonalDataToThirdPartyAnalyzer : PolicyAnalyzer
+public sealed class PersonalDataToThirdPartyAnalyzer : PrivacyFlowAnalyzer
 {
     protected override ImmutableArray<DiagnosticDescriptor> Rules { get; } =
         ImmutableArray.Create(Descriptors.SP1001PersonalDataToThirdParty);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext context, PolicyContext policy)
-    {
-        var flow = PrivacyFlow.For(policy);
-        if (!flow.IsActive)
-        {
-            return;
-        }
-
-        context.RegisterSafeOperationBlockAction(Name, block => AnalyzeBlock(block, flow));
-    }
-
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, PrivacyFlow flow)
-    {
-        foreach (var root in MethodFlowAnalyzer.RootsOf(context.OperationBlocks))
-        {
-
-            var result = flow.Cache.Analyze(root, context.OwningSymbol as IMethodSymbol, context.CancellationToken);
-            Report(context, flow, result);
-        }
-    }
-
-    private static void Report(OperationBlockAnalysisContext context, PrivacyFlow flow, MethodFlowResult result)
+    private protected override void Report(OperationBlockAnalysisContext context, PrivacyFlow flow, MethodFlowResult result)
     {
         HashSet<IInvocationOperation>? reported = null;
         foreach (var hit in result.Hits)
