@@ -21,6 +21,7 @@ internal sealed class SymbolPattern
     private SymbolPattern(string text, string namePattern, IReadOnlyList<string> parameterNames)
     {
         Text = text;
+        NamePart = namePattern;
         ParameterNames = parameterNames;
         _anchoredStart = !namePattern.StartsWith("*", StringComparison.Ordinal);
         _anchoredEnd = !namePattern.EndsWith("*", StringComparison.Ordinal);
@@ -31,6 +32,9 @@ internal sealed class SymbolPattern
 
     /// <summary>The pattern as written in the policy.</summary>
     public string Text { get; }
+
+    /// <summary>The dotted name glob without parameters or <c>global::</c>: <c>Type.Method</c> for <c>global::Type.Method(a)</c>.</summary>
+    public string NamePart { get; }
 
     /// <summary>For <c>Type.Method(a, b)</c>: the parameter names; empty when the pattern names no parameter.</summary>
     public IReadOnlyList<string> ParameterNames { get; }

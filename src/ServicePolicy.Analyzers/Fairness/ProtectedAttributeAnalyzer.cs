@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ServicePolicy.Analyzers.Classification;
@@ -27,41 +28,94 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
     {
         var symbols = policy.Symbols;
 
-        // Operation blocks, not a symbol-start action per type: the analyzer driver's bookkeeping for
-        // symbol-start actions cost about 30 s of CPU on a 200,000-line build (measured, see
-        // docs/performance.md), while operation trees are built anyway for the privacy rules. The
-        // decision-context question is answered once per symbol and cached, so the early return for
-        // the many bodies outside any decision context is cheap.
-        // AnalyzeBlock contains its own exceptions (it reports SP9003 at the block).
-        context.RegisterOperationBlockStartAction(block => AnalyzeBlock(block, symbols));
+        // A semantic model action per file, not operation actions: the analyzer driver builds the operations
+        // of every body it hands to an operation action, while this rule needs only the bodies in a decision
+        // context that name a member which may be protected. Those are found from syntax and one cached answer
+        // per type (or member); only they get operations. (A symbol-start action per type was tried first and
+        // cost about 30 s of CPU in driver bookkeeping on a 200,000-line build: docs/performance.md.)
+        // A body that names no member that may be protected cannot read one: it is skipped from syntax.
+        var filter = new FilterHolder(policy);
+        context.RegisterSafeSemanticModelAction(Name, file => AnalyzeFile(file, symbols, filter.Get(file.CancellationToken)));
     }
 
-    private void AnalyzeBlock(OperationBlockStartAnalysisContext block, SymbolClassifier symbols)
+    private void AnalyzeFile(SemanticModelAnalysisContext context, SymbolClassifier symbols, ProtectedNameFilter filter)
     {
-        try
+        var model = context.SemanticModel;
+        var cancellationToken = context.CancellationToken;
+        var typeAnswers = new Dictionary<SyntaxNode, bool>();
+        foreach (var member in ExecutableCode.Of(model.SyntaxTree.GetRoot(cancellationToken)))
         {
-            var decision = symbols.GetDecisionContext(block.OwningSymbol);
-            if (decision == null)
+            SafeAnalyzer.Contain(Name, context.ReportDiagnostic, member.Declaration, cancellationToken, () =>
             {
-                return;
-            }
-
-            var state = new BlockState(block.OwningSymbol, decision);
-            block.RegisterSafeOperationAction(Name, operation => OnMemberReference(operation, symbols, state), OperationKind.PropertyReference, OperationKind.FieldReference);
-            block.RegisterSafeOperationAction(Name, operation => state.AddLocalReference((ILocalReferenceOperation)operation.Operation), OperationKind.LocalReference);
-            block.RegisterSafeOperationBlockEndAction(Name, end => ReportLocals(end, symbols, state));
-        }
-        catch (Exception ex) when (!SafeAnalyzer.IsCancellation(ex, block.CancellationToken))
-        {
-            var location = block.OwningSymbol.Locations.FirstOrDefault() ?? Location.None;
-            block.RegisterOperationBlockEndAction(end => end.ReportDiagnostic(SafeAnalyzer.Failure(Name, ex, location, $"{block.OwningSymbol.Kind} {block.OwningSymbol.Name}")));
+                if ((filter.MemberLevelDecisionContexts || InDecisionContextType(member, model, symbols, typeAnswers, cancellationToken))
+                    && filter.MayRead(member.OperationNode))
+                {
+                    AnalyzeMember(context, symbols, member);
+                }
+            });
         }
     }
 
-    private void OnMemberReference(OperationAnalysisContext context, SymbolClassifier symbols, BlockState state)
+    /// <summary>
+    /// When only types can be decision contexts, one answer per type declaration rules out the members of every
+    /// other type before anything else is looked at. Top-level statements have no type declaration: asked per member.
+    /// </summary>
+    private static bool InDecisionContextType(ExecutableMember member, SemanticModel model, SymbolClassifier symbols, Dictionary<SyntaxNode, bool> answers, CancellationToken cancellationToken)
     {
-        OnReference?.Invoke(context.Operation);
-        var member = context.Operation switch
+        var type = member.Declaration.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
+        if (type == null)
+        {
+            return true;
+        }
+
+        if (!answers.TryGetValue(type, out var answer))
+        {
+            answer = model.GetDeclaredSymbol(type, cancellationToken) is { } symbol && symbols.GetDecisionContext(symbol) != null;
+            answers.Add(type, answer);
+        }
+
+        return answer;
+    }
+
+    private void AnalyzeMember(SemanticModelAnalysisContext context, SymbolClassifier symbols, ExecutableMember member)
+    {
+        var model = context.SemanticModel;
+        var cancellationToken = context.CancellationToken;
+        var owner = ExecutableCode.OwningSymbol(model, member, cancellationToken);
+        var decision = owner == null ? null : symbols.GetDecisionContext(owner);
+        if (decision == null || ExecutableCode.IsMarkedGenerated(owner))
+        {
+            return;
+        }
+
+        var root = model.GetOperation(member.OperationNode, cancellationToken);
+        if (root == null)
+        {
+            return;
+        }
+
+        var report = (Action<Diagnostic>)context.ReportDiagnostic;
+        var state = new BlockState(owner!, decision);
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IPropertyReferenceOperation or IFieldReferenceOperation:
+                    SafeAnalyzer.Contain(Name, report, operation, cancellationToken, () => OnMemberReference(operation, report, symbols, state));
+                    break;
+                case ILocalReferenceOperation local:
+                    state.AddLocalReference(local);
+                    break;
+            }
+        }
+
+        ReportLocals(report, symbols, state);
+    }
+
+    private void OnMemberReference(IOperation operation, Action<Diagnostic> report, SymbolClassifier symbols, BlockState state)
+    {
+        OnReference?.Invoke(operation);
+        var member = operation switch
         {
             IPropertyReferenceOperation property => (ISymbol)property.Property,
             IFieldReferenceOperation field => field.Field,
@@ -78,19 +132,19 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
             return;
         }
 
-        switch (DecisionUse.Classify(context.Operation, m => IsDecisionMethod(symbols, m), out var local))
+        switch (DecisionUse.Classify(operation, m => IsDecisionMethod(symbols, m), out var local))
         {
             case DecisionUseKind.Decides:
-                state.Report(context.ReportDiagnostic, context.Operation, member, info);
+                state.Report(report, operation, member, info);
                 break;
             case DecisionUseKind.StoredInLocal when local != null:
-                state.AddOrigin(local, new Origin(context.Operation, member, info));
+                state.AddOrigin(local, new Origin(operation, member, info));
                 break;
         }
     }
 
     /// <summary>At the end of the body: a local holding a protected value decides when one of its uses does.</summary>
-    private static void ReportLocals(OperationBlockAnalysisContext context, SymbolClassifier symbols, BlockState state)
+    private static void ReportLocals(Action<Diagnostic> report, SymbolClassifier symbols, BlockState state)
     {
         // Locals copied into other locals pass their origins on; a few rounds settle any chain.
         for (var round = 0; round < 4; round++)
@@ -109,7 +163,7 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
                     case DecisionUseKind.Decides:
                         foreach (var origin in origins)
                         {
-                            state.Report(context.ReportDiagnostic, origin.Reference, origin.Member, origin.Info);
+                            state.Report(report, origin.Reference, origin.Member, origin.Info);
                         }
 
                         break;
@@ -132,6 +186,23 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
 
     private static bool IsDecisionMethod(SymbolClassifier symbols, IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary && symbols.GetDecisionContext(method) != null;
+
+    /// <summary>The compilation's filter, built once by whichever file comes first (a lock, so that a cancelled build caches nothing).</summary>
+    private sealed class FilterHolder
+    {
+        private readonly PolicyContext _policy;
+        private ProtectedNameFilter? _filter;
+
+        public FilterHolder(PolicyContext policy) => _policy = policy;
+
+        public ProtectedNameFilter Get(CancellationToken cancellationToken)
+        {
+            lock (this)
+            {
+                return _filter ??= ProtectedNameFilter.Build(_policy.Compilation, _policy.Symbols.Bindings, _policy.Symbols, cancellationToken);
+            }
+        }
+    }
 
     private sealed record Origin(IOperation Reference, ISymbol Member, ProtectedAttributeInfo Info);
 

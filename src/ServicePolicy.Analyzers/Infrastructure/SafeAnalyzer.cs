@@ -167,6 +167,35 @@ internal static class SafeAnalyzer
             }
         };
 
+    /// <summary>
+    /// Runs the analysis of one declaration found by walking a file, so that a failure there becomes SP9003 at
+    /// that declaration and the rest of the file is still analysed.
+    /// </summary>
+    public static void Contain(string analyzer, Action<Diagnostic> report, SyntaxNode declaration, CancellationToken cancellationToken, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
+        {
+            Report(report, analyzer, ex, DeclarationLocation(declaration), $"`{Excerpt(FirstLine(declaration))}`");
+        }
+    }
+
+    /// <summary>As the guard of an operation action: a failure on one operation becomes SP9003 there, and the walk goes on.</summary>
+    public static void Contain(string analyzer, Action<Diagnostic> report, IOperation operation, CancellationToken cancellationToken, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (!IsCancellation(ex, cancellationToken))
+        {
+            Report(report, analyzer, ex, operation.Syntax.GetLocation(), DescribeOperation(operation));
+        }
+    }
+
     /// <summary>The SP9003 diagnostic for a contained failure.</summary>
     public static Diagnostic Failure(string analyzer, Exception exception, Location location, string what)
     {
@@ -192,6 +221,25 @@ internal static class SafeAnalyzer
             // Reporting the failure failed too (a location outside the compilation, say). Nothing
             // sensible is left to do; throwing would only turn the contained failure into AD0001.
         }
+    }
+
+    /// <summary>A member is reported at its name (where the driver would report a failed block), not its whole body.</summary>
+    private static Location DeclarationLocation(SyntaxNode declaration) =>
+        declaration switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method => method.Identifier.GetLocation(),
+            Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax constructor => constructor.Identifier.GetLocation(),
+            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax property => property.Identifier.GetLocation(),
+            Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax variable => variable.Identifier.GetLocation(),
+            Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax unit => Location.Create(unit.SyntaxTree, new Microsoft.CodeAnalysis.Text.TextSpan(unit.SpanStart, 0)),
+            _ => Location.Create(declaration.SyntaxTree, new Microsoft.CodeAnalysis.Text.TextSpan(declaration.SpanStart, 0)),
+        };
+
+    private static string FirstLine(SyntaxNode node)
+    {
+        var text = node.ToString();
+        var end = text.IndexOfAny(new[] { '\r', '\n', '{' });
+        return (end < 0 ? text : text.Substring(0, end)).Trim();
     }
 
     private static string DescribeOperation(IOperation operation) =>

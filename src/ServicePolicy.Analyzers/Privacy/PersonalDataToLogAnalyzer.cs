@@ -18,18 +18,18 @@ public sealed class PersonalDataToLogAnalyzer : PrivacyFlowAnalyzer
     protected override ImmutableArray<DiagnosticDescriptor> Rules { get; } =
         ImmutableArray.Create(Descriptors.SP1002PersonalDataToLog);
 
-    private protected override void Report(OperationBlockAnalysisContext context, PrivacyFlow flow, MethodFlowResult result)
+    private protected override void Report(Action<Diagnostic> report, PrivacyFlow flow, MethodFlowResult result)
     {
         foreach (var hit in result.Hits)
         {
             if (hit.Sink.Kind == SinkKind.Log)
             {
-                Report(context, flow, hit);
+                Report(report, flow, hit);
             }
         }
     }
 
-    private static void Report(OperationBlockAnalysisContext context, PrivacyFlow flow, SinkHit hit)
+    private static void Report(Action<Diagnostic> report, PrivacyFlow flow, SinkHit hit)
     {
         var sink = hit.Via == null ? hit.Sink.DisplayName : $"{hit.Sink.DisplayName} (through {hit.Via})";
         foreach (var part in hit.TaintedParts)
@@ -41,7 +41,7 @@ public sealed class PersonalDataToLogAnalyzer : PrivacyFlowAnalyzer
             }
 
             var properties = PrivacyFixHints.Properties((PrivacyFixHints.RedactorsProperty, flow.Hints.Redactors));
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.SP1002PersonalDataToLog, part.Operation.Syntax.GetLocation(), properties, data.Describe(), sink));
         }
     }

@@ -18,7 +18,7 @@ public sealed class PersonalDataToThirdPartyAnalyzer : PrivacyFlowAnalyzer
     protected override ImmutableArray<DiagnosticDescriptor> Rules { get; } =
         ImmutableArray.Create(Descriptors.SP1001PersonalDataToThirdParty);
 
-    private protected override void Report(OperationBlockAnalysisContext context, PrivacyFlow flow, MethodFlowResult result)
+    private protected override void Report(Action<Diagnostic> report, PrivacyFlow flow, MethodFlowResult result)
     {
         HashSet<IInvocationOperation>? reported = null;
         foreach (var hit in result.Hits)
@@ -50,7 +50,7 @@ public sealed class PersonalDataToThirdPartyAnalyzer : PrivacyFlowAnalyzer
                 (PrivacyFixHints.PurposeProperty, flow.Hints.PurposeFor(data, recipient)),
                 (PrivacyFixHints.RecipientProperty, recipient));
             var location = hit.ArgumentValue.IsImplicit ? hit.TaintedParts[0].Operation.Syntax.GetLocation() : hit.Location;
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.SP1001PersonalDataToThirdParty, location, properties, data.Describe(), sink, recipient));
         }
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Analyzers.Privacy.Flow;
@@ -12,6 +13,9 @@ namespace ServicePolicy.Analyzers.Privacy;
 internal sealed class PrivacyFlow
 {
     private static readonly ConditionalWeakTable<PolicyContext, PrivacyFlow> PerContext = new();
+
+    private readonly object _filterGate = new();
+    private SinkNameFilter? _sinkNames;
 
     private PrivacyFlow(PolicyContext policy)
     {
@@ -35,6 +39,22 @@ internal sealed class PrivacyFlow
     /// no reference to the annotations): then no body needs analysing at all.
     /// </summary>
     public bool IsActive { get; }
+
+    /// <summary>The syntax pre-filter of the compilation, built on first use (by whichever tree comes first).</summary>
+    public SinkNameFilter SinkNames(CancellationToken cancellationToken)
+    {
+        // A lock rather than Lazy<T>: a build cancelled half-way must not leave a cached exception behind.
+        lock (_filterGate)
+        {
+            if (_sinkNames == null)
+            {
+                _sinkNames = SinkNameFilter.Build(Policy.Compilation, Policy.Symbols.Bindings, Policy.Symbols, cancellationToken);
+                Cache.NameFilter = _sinkNames;
+            }
+
+            return _sinkNames;
+        }
+    }
 
     public static PrivacyFlow For(PolicyContext policy) => PerContext.GetValue(policy, p => new PrivacyFlow(p));
 

@@ -9,6 +9,13 @@ namespace ServicePolicy.Analyzers.Privacy;
 /// What SP1001 and SP1002 share: both read the one flow result per method body (computed once in
 /// the per-compilation <see cref="PrivacyFlow"/> cache) and differ only in which sink hits they report.
 /// </summary>
+/// <remarks>
+/// A semantic model action per file rather than an operation block action: the analyzer driver builds
+/// the operation tree of every body it hands to an operation block action, for every method of the
+/// project. The file's bodies are found from syntax (<see cref="ExecutableCode"/>), and only those that
+/// call a method whose name may be a sink (<see cref="SinkNameFilter"/>) get operations and a flow
+/// analysis: about one body in ten on the 200,000-line project of docs/performance.md.
+/// </remarks>
 public abstract class PrivacyFlowAnalyzer : PolicyAnalyzer
 {
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PolicyContext policy)
@@ -19,18 +26,45 @@ public abstract class PrivacyFlowAnalyzer : PolicyAnalyzer
             return;
         }
 
-        context.RegisterSafeOperationBlockAction(Name, block => AnalyzeBlock(block, flow));
+        context.RegisterSafeSemanticModelAction(Name, model => AnalyzeFile(model, flow));
     }
 
-    private void AnalyzeBlock(OperationBlockAnalysisContext context, PrivacyFlow flow)
+    private void AnalyzeFile(SemanticModelAnalysisContext context, PrivacyFlow flow)
     {
-        foreach (var root in MethodFlowAnalyzer.RootsOf(context.OperationBlocks))
+        var model = context.SemanticModel;
+        var cancellationToken = context.CancellationToken;
+        var filter = flow.SinkNames(cancellationToken);
+        foreach (var member in ExecutableCode.Of(model.SyntaxTree.GetRoot(cancellationToken)))
         {
-            var result = flow.Cache.Analyze(root, context.OwningSymbol as IMethodSymbol, context.CancellationToken);
-            Report(context, flow, result);
+            if (!filter.MayReachSink(member.OperationNode))
+            {
+                continue;
+            }
+
+            SafeAnalyzer.Contain(Name, context.ReportDiagnostic, member.Declaration, cancellationToken, () =>
+            {
+                var owner = ExecutableCode.OwningSymbol(model, member, cancellationToken);
+                if (ExecutableCode.IsMarkedGenerated(owner))
+                {
+                    return;
+                }
+
+                // The other privacy rule (or a caller's summary) may have analysed this body already.
+                if (flow.Cache.TryGetResult(member.OperationNode, out var known))
+                {
+                    Report(context.ReportDiagnostic, flow, known);
+                    return;
+                }
+
+                var root = model.GetOperation(member.OperationNode, cancellationToken);
+                if (root != null && MethodFlowAnalyzer.IsAnalyzableRoot(root))
+                {
+                    Report(context.ReportDiagnostic, flow, flow.Cache.Analyze(root, owner as IMethodSymbol, cancellationToken));
+                }
+            });
         }
     }
 
     /// <summary>Reports this rule's findings among the hits of one method body.</summary>
-    private protected abstract void Report(OperationBlockAnalysisContext context, PrivacyFlow flow, MethodFlowResult result);
+    private protected abstract void Report(Action<Diagnostic> report, PrivacyFlow flow, MethodFlowResult result);
 }

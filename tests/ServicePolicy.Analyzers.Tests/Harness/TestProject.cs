@@ -44,6 +44,9 @@ public sealed class TestProject
 
     public bool AddGlobalUsings { get; set; } = true;
 
+    /// <summary>A console application for top-level statements; a library by default.</summary>
+    public OutputKind OutputKind { get; set; } = OutputKind.DynamicallyLinkedLibrary;
+
     /// <summary>Adds a C# source (markup allowed) as <c>/project/{name}</c>; returns the project.</summary>
     public TestProject AddSource(string markup, string? name = null)
     {
@@ -84,7 +87,7 @@ public sealed class TestProject
             references.AddRange(TestReferences.Logging);
         }
 
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+        var options = new CSharpCompilationOptions(OutputKind, nullableContextOptions: NullableContextOptions.Enable)
             .WithSpecificDiagnosticOptions(Severities);
         return CSharpCompilation.Create("TestProject", trees, references, options);
     }

@@ -28,28 +28,6 @@ internal static class MethodFlowAnalyzer
         return new MethodFlowResult(context.Hits.ToImmutableArray(), Summarize(context, method));
     }
 
-    /// <summary>
-    /// The bodies to analyse among an operation block action's blocks: a method's body block comes
-    /// with its parent (the method body operation), which is the root of its control flow graph.
-    /// </summary>
-    public static IEnumerable<IOperation> RootsOf(ImmutableArray<IOperation> blocks)
-    {
-        var seen = new HashSet<IOperation>();
-        foreach (var block in blocks)
-        {
-            var root = block;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            if (IsAnalyzableRoot(root) && seen.Add(root))
-            {
-                yield return root;
-            }
-        }
-    }
-
     /// <summary>Whether an operation is the root of a body the engine can analyse.</summary>
     public static bool IsAnalyzableRoot(IOperation operation) =>
         operation.Parent == null

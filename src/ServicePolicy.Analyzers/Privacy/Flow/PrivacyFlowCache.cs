@@ -33,6 +33,16 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
 
     public IPrivacyRoles Roles { get; }
 
+    /// <summary>
+    /// The compilation's name pre-filter, once built: an ordinary method whose name it rules out calls no
+    /// sink and no method with a summary (the filter's fixed point), so its summary is empty without binding
+    /// its body. Without this, summaries would bind every callee reachable from an analysed body.
+    /// </summary>
+    public SinkNameFilter? NameFilter { get; set; }
+
+    /// <summary>The result of a body already analysed (by the other privacy rule, or as a callee), found by its syntax.</summary>
+    public bool TryGetResult(SyntaxNode body, out MethodFlowResult result) => results.TryGetValue(body, out result!);
+
     /// <summary>The flow result of a body, computed at most once per compilation (barring races).</summary>
     public MethodFlowResult Analyze(IOperation root, IMethodSymbol? method, CancellationToken cancellationToken)
     {
@@ -90,6 +100,11 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
             return MethodSummary.Empty;
         }
 
+        if (method.MethodKind != MethodKind.Constructor && NameFilter is { } filter && !filter.Matches(method.Name))
+        {
+            return MethodSummary.Empty;
+        }
+
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
@@ -104,6 +119,8 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
             }
 
 #pragma warning disable RS1030 // The callee's body lives in another tree; its summary is computed once per compilation and cached.
+            // (In the compiler and in CompilationWithAnalyzers this returns the driver's cached model for the tree,
+            // which holds the bodies the compiler has already bound: nothing is bound twice.)
             var model = compilation.GetSemanticModel(syntax.SyntaxTree);
 #pragma warning restore RS1030
             var root = model.GetOperation(syntax, cancellationToken);
