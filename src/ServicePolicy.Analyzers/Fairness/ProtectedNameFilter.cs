@@ -122,11 +122,40 @@ internal sealed class ProtectedNameFilter
     /// <summary>[DecisionContext] on a method, property or accessor (recognised by name).</summary>
     private static bool MemberHasDecisionContext(SyntaxNode member)
     {
-        foreach (var node in member.DescendantNodes(n => n is MemberDeclarationSyntax or AccessorListSyntax or AccessorDeclarationSyntax or AttributeListSyntax))
+        if (member is not MemberDeclarationSyntax declaration)
         {
-            if (node is AttributeSyntax attribute && AttributeName(attribute) is "DecisionContext" or "DecisionContextAttribute")
+            return false;
+        }
+
+        if (HasDecisionContext(declaration.AttributeLists))
+        {
+            return true;
+        }
+
+        if (declaration is BasePropertyDeclarationSyntax { AccessorList: { } accessors })
+        {
+            foreach (var accessor in accessors.Accessors)
             {
-                return true;
+                if (HasDecisionContext(accessor.AttributeLists))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasDecisionContext(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (AttributeName(attribute) is "DecisionContext" or "DecisionContextAttribute")
+                {
+                    return true;
+                }
             }
         }
 

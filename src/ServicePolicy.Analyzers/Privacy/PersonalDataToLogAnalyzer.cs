@@ -42,7 +42,7 @@ public sealed class PersonalDataToLogAnalyzer : PrivacyFlowAnalyzer
 
             var properties = PrivacyFixHints.Properties((PrivacyFixHints.RedactorsProperty, flow.Hints.Redactors));
             report(Diagnostic.Create(
-                Descriptors.SP1002PersonalDataToLog, part.Operation.Syntax.GetLocation(), properties, data.Describe(), sink));
+                Descriptors.SP1002PersonalDataToLog, part.Syntax.GetLocation(), properties, data.Describe(), sink));
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class PersonalDataToThirdPartyAnalyzer : PrivacyFlowAnalyzer
 
     private protected override void Report(Action<Diagnostic> report, PrivacyFlow flow, MethodFlowResult result)
     {
-        HashSet<IInvocationOperation>? reported = null;
+        HashSet<SyntaxNode>? reported = null;
         foreach (var hit in result.Hits)
         {
             if (hit.Sink.Kind != SinkKind.ThirdParty || hit.Guarded || !hit.Taint.HasPersonalData)
@@ -28,7 +28,7 @@ public sealed class PersonalDataToThirdPartyAnalyzer : PrivacyFlowAnalyzer
                 continue;
             }
 
-            reported ??= new HashSet<IInvocationOperation>();
+            reported ??= new HashSet<SyntaxNode>();
             if (!reported.Add(hit.Invocation))
             {
                 continue;
@@ -49,7 +49,7 @@ public sealed class PersonalDataToThirdPartyAnalyzer : PrivacyFlowAnalyzer
                 (PrivacyFixHints.ConsentChecksProperty, flow.Hints.ConsentChecks),
                 (PrivacyFixHints.PurposeProperty, flow.Hints.PurposeFor(data, recipient)),
                 (PrivacyFixHints.RecipientProperty, recipient));
-            var location = hit.ArgumentValue.IsImplicit ? hit.TaintedParts[0].Operation.Syntax.GetLocation() : hit.Location;
+            var location = hit.ArgumentIsImplicit ? hit.TaintedParts[0].Syntax.GetLocation() : hit.Location;
             report(Diagnostic.Create(
                 Descriptors.SP1001PersonalDataToThirdParty, location, properties, data.Describe(), sink, recipient));
         }

@@ -9,13 +9,19 @@ namespace ServicePolicy.Analyzers.Privacy.Flow;
 /// sink, whether a consent check guards the call, and which sub-expressions carry the data (so that a
 /// diagnostic and a code fix can point at <c>customer.Email</c> inside an interpolated string).
 /// </summary>
+/// <remarks>
+/// Hits keep syntax, not operations: results are cached for the whole compilation (SP1001 and SP1002 and
+/// callers' summaries share them), and an operation from a control flow graph holds on to its graph, its
+/// operation tree and the semantic model with every body bound in that file.
+/// </remarks>
 internal sealed class SinkHit
 {
     public SinkHit(PrivacySink sink, IInvocationOperation invocation, IOperation argumentValue, TaintSet taint, ImmutableArray<TaintedPart> taintedParts, bool guarded, string? via)
     {
         Sink = sink;
-        Invocation = invocation;
-        ArgumentValue = argumentValue;
+        Invocation = invocation.Syntax;
+        Argument = argumentValue.Syntax;
+        ArgumentIsImplicit = argumentValue.IsImplicit;
         Taint = taint;
         TaintedParts = taintedParts;
         Guarded = guarded;
@@ -24,9 +30,13 @@ internal sealed class SinkHit
 
     public PrivacySink Sink { get; }
 
-    public IInvocationOperation Invocation { get; }
+    /// <summary>The sink call (several hits share it when several arguments carry data).</summary>
+    public SyntaxNode Invocation { get; }
 
-    public IOperation ArgumentValue { get; }
+    /// <summary>The argument's value as written; for an implicit argument (a params array), the call's syntax for it.</summary>
+    public SyntaxNode Argument { get; }
+
+    public bool ArgumentIsImplicit { get; }
 
     /// <summary>All labels, parameter markers included (summaries need them; diagnostics drop them).</summary>
     public TaintSet Taint { get; }
@@ -40,7 +50,7 @@ internal sealed class SinkHit
     /// <summary>For a call to a method that passes its parameter on to a sink: that method's name.</summary>
     public string? Via { get; }
 
-    public Location Location => ArgumentValue.Syntax.GetLocation();
+    public Location Location => Argument.GetLocation();
 }
 
 /// <summary>An expression inside a sink argument that carries personal data, and which data.</summary>
@@ -48,11 +58,11 @@ internal readonly struct TaintedPart
 {
     public TaintedPart(IOperation operation, TaintSet taint)
     {
-        Operation = operation;
+        Syntax = operation.Syntax;
         Taint = taint;
     }
 
-    public IOperation Operation { get; }
+    public SyntaxNode Syntax { get; }
 
     public TaintSet Taint { get; }
 }

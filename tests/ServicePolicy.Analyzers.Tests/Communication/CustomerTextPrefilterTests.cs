@@ -1,0 +1,68 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+using ServicePolicy.Analyzers.Communication;
+using ServicePolicy.Analyzers.Tests.Harness;
+
+namespace ServicePolicy.Analyzers.Tests.Communication;
+
+/// <summary>
+/// SP3001 skips a file whose text holds no banned phrase, when the policy has no regular-expression
+/// patterns. A literal's value is not always written out as it is in the file: escapes and literals joined
+/// by <c>+</c> must still be found, and these tests pin that down under a policy without patterns.
+/// </summary>
+public sealed class CustomerTextPrefilterTests
+{
+    private const string PolicyWithoutPatterns = """
+        apiVersion: servicepolicy/v1
+        metadata:
+          name: no-patterns
+        text:
+          claims:
+            en: ["no risk", guaranteed]
+            es: [garantizado]
+        analyzers:
+          customerFacingText: ["Replies.Send(body)"]
+        """;
+
+    private static Task VerifyAsync(string markup) =>
+        AnalyzerVerifier.VerifyAsync(
+            new TestProject().AddSource(markup).AddPolicy(PolicyWithoutPatterns),
+            new DiagnosticAnalyzer[] { new CustomerTextAnalyzer() });
+
+    [Fact]
+    public Task A_phrase_written_with_escape_sequences_is_found() => VerifyAsync("""
+        public class Replies
+        {
+            public void Send(string body) { }
+
+            public void Answer()
+            {
+                Send([|"Totally no\trisk"|]);
+                Send([|"Precio garant\u00edzado"|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_phrase_split_across_joined_literals_is_found() => VerifyAsync("""
+        public class Replies
+        {
+            public void Send(string body) { }
+
+            public void Answer() => Send([|"There is no "
+                + "risk"|]);
+        }
+        """);
+
+    [Fact]
+    public Task A_file_without_any_phrase_has_no_finding_and_one_with_a_phrase_in_a_comment_is_still_checked() => VerifyAsync("""
+        public class Replies
+        {
+            public void Send(string body) { }
+
+            // Never write "guaranteed" to a customer.
+            public void Answer() => Send("Your parcel ships on Monday.");
+
+            public void Other() => Send([|"Delivery guaranteed"|]);
+        }
+        """);
+}
