@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ServicePolicy.Analyzers.Classification;
+using ServicePolicy.Analyzers.Infrastructure;
 
 namespace ServicePolicy.Analyzers.Fairness;
 
@@ -83,17 +84,17 @@ internal sealed class ProtectedNameFilter
 
                 switch (node)
                 {
-                    case PropertyDeclarationSyntax property when IsAnnotated(property.AttributeLists):
+                    case PropertyDeclarationSyntax property when WrittenNames.HasAttribute(property.AttributeLists, "ProtectedAttribute"):
                         names.Add(property.Identifier.ValueText);
                         break;
-                    case BaseFieldDeclarationSyntax field when IsAnnotated(field.AttributeLists):
+                    case BaseFieldDeclarationSyntax field when WrittenNames.HasAttribute(field.AttributeLists, "ProtectedAttribute"):
                         foreach (var variable in field.Declaration.Variables)
                         {
                             names.Add(variable.Identifier.ValueText);
                         }
 
                         break;
-                    case ParameterSyntax parameter when IsAnnotated(parameter.AttributeLists):
+                    case ParameterSyntax parameter when WrittenNames.HasAttribute(parameter.AttributeLists, "ProtectedAttribute"):
                         names.Add(parameter.Identifier.ValueText);
                         break;
                 }
@@ -127,7 +128,7 @@ internal sealed class ProtectedNameFilter
             return false;
         }
 
-        if (HasDecisionContext(declaration.AttributeLists))
+        if (WrittenNames.HasAttribute(declaration.AttributeLists, "DecisionContext"))
         {
             return true;
         }
@@ -136,48 +137,7 @@ internal sealed class ProtectedNameFilter
         {
             foreach (var accessor in accessors.Accessors)
             {
-                if (HasDecisionContext(accessor.AttributeLists))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasDecisionContext(SyntaxList<AttributeListSyntax> lists)
-    {
-        foreach (var list in lists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                if (AttributeName(attribute) is "DecisionContext" or "DecisionContextAttribute")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static string AttributeName(AttributeSyntax attribute) =>
-        attribute.Name switch
-        {
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            _ => "",
-        };
-
-    private static bool IsAnnotated(SyntaxList<AttributeListSyntax> lists)
-    {
-        foreach (var list in lists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                if (AttributeName(attribute) is "ProtectedAttribute" or "ProtectedAttributeAttribute")
+                if (WrittenNames.HasAttribute(accessor.AttributeLists, "DecisionContext"))
                 {
                     return true;
                 }

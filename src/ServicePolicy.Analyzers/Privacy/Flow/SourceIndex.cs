@@ -72,12 +72,12 @@ internal sealed class SourceIndex
     private void AddType(TypeDeclarationSyntax type)
     {
         var name = type.Identifier.ValueText;
-        if (HasAttribute(type.AttributeLists, "ThirdPartySink"))
+        if (WrittenNames.HasAttribute(type.AttributeLists, "ThirdPartySink"))
         {
             AnnotatedSinkTypes.Add(name);
         }
 
-        var baseNames = type.BaseList?.Types.Select(t => SimpleName(t.Type)).Where(n => n.Length > 0).ToArray() ?? System.Array.Empty<string>();
+        var baseNames = type.BaseList?.Types.Select(t => WrittenNames.LastIdentifier(t.Type)).Where(n => n.Length > 0).ToArray() ?? System.Array.Empty<string>();
         var methods = new List<string>();
         foreach (var member in type.Members)
         {
@@ -88,8 +88,8 @@ internal sealed class SourceIndex
 
             var methodName = method.Identifier.ValueText;
             methods.Add(methodName);
-            if (HasAttribute(method.AttributeLists, "ThirdPartySink") || HasAttribute(method.AttributeLists, "LoggerMessage")
-                || method.ParameterList.Parameters.Any(p => HasAttribute(p.AttributeLists, "ThirdPartySink")))
+            if (WrittenNames.HasAttribute(method.AttributeLists, "ThirdPartySink") || WrittenNames.HasAttribute(method.AttributeLists, "LoggerMessage")
+                || method.ParameterList.Parameters.Any(p => WrittenNames.HasAttribute(p.AttributeLists, "ThirdPartySink")))
             {
                 AnnotatedSinkMethods.Add(methodName);
             }
@@ -97,40 +97,12 @@ internal sealed class SourceIndex
             var parameters = method.ParameterList.Parameters;
             if (parameters.Count > 0 && parameters[0].Modifiers.Any(m => m.ValueText == "this") && parameters[0].Type is { } extended)
             {
-                ExtensionMethods.Add((SimpleName(extended), methodName));
+                ExtensionMethods.Add((WrittenNames.LastIdentifier(extended), methodName));
             }
         }
 
         Types.Add(new SourceType(name, baseNames, methods.ToArray()));
     }
-
-    private static bool HasAttribute(SyntaxList<AttributeListSyntax> lists, string name)
-    {
-        foreach (var list in lists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                var written = SimpleName(attribute.Name);
-                if (written == name || written == name + "Attribute")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The last identifier of a type or name: <c>Client</c> for <c>global::A.B.Client&lt;T&gt;?</c>.</summary>
-    private static string SimpleName(SyntaxNode? node) =>
-        node switch
-        {
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            NullableTypeSyntax nullable => SimpleName(nullable.ElementType),
-            _ => "",
-        };
 }
 
 /// <summary>A type declared in source, by simple names.</summary>
