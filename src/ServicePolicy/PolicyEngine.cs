@@ -24,7 +24,12 @@ public sealed partial class PolicyEngine : IPolicyEngine
     private readonly TimeProvider _time;
     private readonly DecisionClock _clock;
     private readonly ILogger _logger;
+    private readonly bool _logsDecisions;
     private readonly bool _failOpen;
+
+    // The compiled built-in actions by KnownAction, so that the typed helpers skip the name lookup.
+    // Null entries (and a null array for an engine that did not load) fall back to Evaluate by name.
+    private readonly CompiledAction?[]? _known;
 
     private PolicyEngine(CompiledPolicy? compiled, IReadOnlyList<PolicyError> loadErrors, PolicyEngineOptions options, IConsentStore? consents = null, TimeProvider? time = null)
     {
@@ -34,8 +39,17 @@ public sealed partial class PolicyEngine : IPolicyEngine
         _time = time ?? options.TimeProvider ?? TimeProvider.System;
         _clock = new DecisionClock(_time);
         _logger = options.LoggerFactory?.CreateLogger("ServicePolicy.Decisions") ?? NullLogger.Instance;
+        _logsDecisions = _logger is not NullLogger;
         _failOpen = compiled == null && options.FailOpenOnLoadError;
         LoadErrors = loadErrors;
+        if (compiled != null)
+        {
+            _known = new CompiledAction?[KnownActions.Names.Length];
+            for (var i = 0; i < _known.Length; i++)
+            {
+                _known[i] = compiled.Actions.GetValueOrDefault(KnownActions.Names[i]);
+            }
+        }
     }
 
     /// <summary>The policy the engine enforces; null when it failed to load.</summary>
@@ -145,25 +159,66 @@ public sealed partial class PolicyEngine : IPolicyEngine
     /// <inheritdoc />
     public Decision Evaluate(string action, object? input, EvaluationContext? context = null)
     {
+        var compiled = _compiled;
+        if (compiled != null && action != null && compiled.Actions.TryGetValue(action, out var compiledAction))
+        {
+            return EvaluateCompiled(compiledAction, input, context);
+        }
+
+        return EvaluateObserved(action, null, input, context);
+    }
+
+    /// <summary>A built-in action through its compiled form (the typed helpers); by name when this engine does not have it.</summary>
+    internal Decision EvaluateKnown(KnownAction known, object? input, EvaluationContext? context)
+    {
+        var action = _known?[(int)known];
+        return action != null ? EvaluateCompiled(action, input, context) : Evaluate(KnownActions.Names[(int)known], input, context);
+    }
+
+    private Decision EvaluateCompiled(CompiledAction action, object? input, EvaluationContext? context)
+    {
+        if (_logsDecisions || ServicePolicyTelemetry.IsObserved)
+        {
+            return EvaluateObserved(action.Name, action, input, context);
+        }
+
+        // Nobody listens (no ActivitySource listener, no Meter listener, no logger): nothing to record.
+        try
+        {
+            return Decide(action, input, context);
+        }
+        catch (Exception ex)
+        {
+            return Failed(action.Name, input, context, ex);
+        }
+    }
+
+    /// <summary>A decision with its activity, metrics and log entry; also every decision that does not reach a compiled action.</summary>
+    private Decision EvaluateObserved(string? name, CompiledAction? action, object? input, EvaluationContext? context)
+    {
         var started = ServicePolicyTelemetry.Duration.Enabled ? Stopwatch.GetTimestamp() : 0;
         using var activity = ServicePolicyTelemetry.Source.HasListeners() ? ServicePolicyTelemetry.Source.StartActivity(ServicePolicyTelemetry.DecisionActivity) : null;
         Decision decision;
         try
         {
-            decision = Decide(action, input, context);
+            decision = action != null ? Decide(action, input, context) : DecideWithoutAction(name, input, context);
         }
         catch (Exception ex)
         {
-            // Last line of defence: a decision is always returned, and it denies.
-            decision = Special(action ?? "", input, context, EngineRuleIds.EvaluationError,
-                $"The decision could not be evaluated ({ex.GetType().Name}).", "Report this to the policy's owner with the decision id.", DecisionEffect.Deny);
+            decision = Failed(name ?? "", input, context, ex);
         }
 
         Record(decision, activity, started, context);
         return decision;
     }
 
-    private Decision Decide(string action, object? input, EvaluationContext? context)
+    // Last line of defence: a decision is always returned, and it denies.
+    private Decision Failed(string action, object? input, EvaluationContext? context, Exception ex) =>
+        Special(action, input, context, EngineRuleIds.EvaluationError,
+            $"The decision could not be evaluated ({ex.GetType().Name}).", "Report this to the policy's owner with the decision id.", DecisionEffect.Deny);
+
+    /// <summary>No policy, or an action the policy does not have.</summary>
+    private Decision DecideWithoutAction(string? action, object? input, EvaluationContext? context)
     {
         var compiled = _compiled;
         if (compiled == null)
@@ -171,17 +226,18 @@ public sealed partial class PolicyEngine : IPolicyEngine
             return NotLoaded(action ?? "", input, context);
         }
 
-        if (action == null || !compiled.Actions.TryGetValue(action, out var compiledAction))
-        {
-            var known = string.Join(", ", compiled.Actions.Keys.OrderBy(k => k, StringComparer.Ordinal));
-            return Special(action ?? "", input, context, EngineRuleIds.UnknownAction,
-                $"`{action}` is not an action of the policy {compiled.Name} {compiled.Version}.", $"Use one of: {known}; or declare it under `actions`.", DecisionEffect.Deny);
-        }
+        var known = string.Join(", ", compiled.Actions.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        return Special(action ?? "", input, context, EngineRuleIds.UnknownAction,
+            $"`{action}` is not an action of the policy {compiled.Name} {compiled.Version}.", $"Use one of: {known}; or declare it under `actions`.", DecisionEffect.Deny);
+    }
 
+    private Decision Decide(CompiledAction compiledAction, object? input, EvaluationContext? context)
+    {
         var consents = context?.ConsentStore ?? _consents;
         var scope = EvaluationScope.Rent();
         DateTimeOffset now;
         string? result;
+        long sequence;
         DecisionEffect effect;
         List<Violation>? violations = null;
         List<Obligation>? obligations = null;
@@ -191,6 +247,7 @@ public sealed partial class PolicyEngine : IPolicyEngine
             scope.Begin(compiledAction, input, consents, _clock, context?.Now, trace: false);
             Run(compiledAction, scope);
             now = scope.Now;
+            sequence = scope.NextSequence();
             result = compiledAction.ResultSlot == null ? null : scope.Get(compiledAction.ResultSlot.Index).Text;
             if (scope.Fired.Count == 0 && scope.Problem == null)
             {
@@ -211,7 +268,7 @@ public sealed partial class PolicyEngine : IPolicyEngine
         var explanation = effect == DecisionEffect.Deny || _options.EagerExplanations
             ? Explain(compiledAction, input, consents, now)
             : null;
-        return new Decision(this, compiledAction.Name, input, context, now, effect, result, violations, obligations, fired, explanation);
+        return new Decision(this, sequence, compiledAction.Name, input, context, now, effect, result, violations, obligations, fired, explanation);
     }
 
     /// <summary>Checks the input, then runs every rule of the action; the fired rules and any problem are left in the scope.</summary>
@@ -286,9 +343,10 @@ public sealed partial class PolicyEngine : IPolicyEngine
     /// <summary>Turns the fired rules and any problem into violations, obligations and the effect.</summary>
     private static DecisionEffect Collect(CompiledAction action, EvaluationScope scope, out List<Violation> violations, out List<Obligation> obligations, out List<string> fired)
     {
-        violations = new List<Violation>();
-        obligations = new List<Obligation>();
-        fired = new List<string>();
+        var count = scope.Fired.Count + 1;
+        violations = new List<Violation>(count);
+        obligations = new List<Obligation>(count);
+        fired = new List<string>(count);
         var deny = false;
         var obligated = false;
         if (scope.Problem is { } problem)
@@ -323,7 +381,7 @@ public sealed partial class PolicyEngine : IPolicyEngine
 
     private static IReadOnlyDictionary<string, object?> Details(CompiledRule rule, EvaluationScope scope)
     {
-        var details = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var details = new Dictionary<string, object?>(rule.ConditionFields.Length, StringComparer.Ordinal);
         foreach (var field in rule.ConditionFields)
         {
             var value = scope.Get(field.Index);
@@ -350,7 +408,7 @@ public sealed partial class PolicyEngine : IPolicyEngine
     {
         var violation = new Violation(ruleId, "", effect == DecisionEffect.Deny ? Severity.Critical : Severity.Warning, effect == DecisionEffect.Deny ? RuleEffect.Deny : RuleEffect.Warn, message, remediation);
         var explanation = new DecisionExplanation(Array.Empty<FactExplanation>(), Array.Empty<ConditionExplanation>(), Array.Empty<RuleExplanation>(), new[] { message });
-        return new Decision(this, action, input, context, context?.Now ?? _clock.GetUtcNow(), effect, null, new[] { violation }, Array.Empty<Obligation>(), new[] { ruleId }, explanation);
+        return new Decision(this, EvaluationScope.NextSequenceOnThisThread(), action, input, context, context?.Now ?? _clock.GetUtcNow(), effect, null, new[] { violation }, Array.Empty<Obligation>(), new[] { ruleId }, explanation);
     }
 
     private void Record(in Decision decision, Activity? activity, long started, EvaluationContext? context)

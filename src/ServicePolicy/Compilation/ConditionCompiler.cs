@@ -198,6 +198,18 @@ internal sealed class ConditionCompiler
                 case FastKind.BoolEq when value.Kind == ValueKind.Bool:
                     held = value.Bool == flag;
                     break;
+                case FastKind.Exists:
+                    held = !value.IsMissingOrNull;
+                    break;
+                case FastKind.Missing:
+                    held = value.IsMissingOrNull;
+                    break;
+                case FastKind.Empty:
+                    held = value.IsEmpty();
+                    break;
+                case FastKind.NotEmpty:
+                    held = !value.IsEmpty();
+                    break;
                 default:
                     held = predicate(value, ref wrongType);
                     break;
@@ -230,6 +242,10 @@ internal sealed class ConditionCompiler
         TextIn,
         TextNotIn,
         BoolEq,
+        Exists,
+        Missing,
+        Empty,
+        NotEmpty,
     }
 
     private readonly struct FastPath
@@ -257,6 +273,15 @@ internal sealed class ConditionCompiler
     /// </summary>
     private static FastPath FastPathOf(FieldSlot field, string op, Operand[] constants)
     {
+        switch (op)
+        {
+            // The same tests as the general predicates of these operators, for every kind of value.
+            case "exists": return new FastPath(FastKind.Exists);
+            case "missing": return new FastPath(FastKind.Missing);
+            case "empty": return new FastPath(FastKind.Empty);
+            case "not-empty": return new FastPath(FastKind.NotEmpty);
+        }
+
         var type = field.Type;
         var first = constants.Length > 0 ? constants[0] : null;
         if (first == null || type is FieldType.DateTime or FieldType.Duration or FieldType.List)

@@ -70,30 +70,53 @@ internal sealed class MessageTemplate
             return _literals[0];
         }
 
-        var text = new StringBuilder();
+        // The scope's builder: only the finished message is allocated.
+        var text = scope.Text;
+        text.Clear();
         for (var i = 0; i < _literals.Length; i++)
         {
             text.Append(_literals[i]);
             var field = _fields[i];
             if (field != null)
             {
-                var value = scope.Get(field.Index);
-                text.Append(field.Personal && !value.IsMissingOrNull ? "***" : value.Kind == Values.ValueKind.List ? ListText(value) : value.ToDisplayString());
+                ref readonly var value = ref scope.Get(field.Index);
+                if (field.Personal && !value.IsMissingOrNull)
+                {
+                    text.Append("***");
+                }
+                else if (value.Kind == Values.ValueKind.List)
+                {
+                    AppendList(text, value);
+                }
+                else
+                {
+                    text.Append(value.ToDisplayString());
+                }
             }
         }
 
-        return text.ToString();
+        var message = text.ToString();
+        text.Clear();
+        return message;
     }
 
     /// <summary>Lists read better in a sentence without brackets: "marketing, analytics".</summary>
-    private static string ListText(in Values.FieldValue value)
+    private static void AppendList(StringBuilder text, in Values.FieldValue value)
     {
-        var items = new List<string>();
+        var count = 0;
         foreach (var item in Values.ListElements.Of(value))
         {
-            items.Add(item.ToDisplayString());
+            if (count++ > 0)
+            {
+                text.Append(", ");
+            }
+
+            text.Append(item.ToDisplayString());
         }
 
-        return items.Count == 0 ? "(none)" : string.Join(", ", items);
+        if (count == 0)
+        {
+            text.Append("(none)");
+        }
     }
 }

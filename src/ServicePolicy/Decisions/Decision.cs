@@ -19,7 +19,6 @@ using ServicePolicy.Core.Model;
 public readonly struct Decision
 {
     private static readonly long ProcessPrefix = BitConverter.ToInt64(Guid.NewGuid().ToByteArray(), 0);
-    private static long s_sequence;
 
     private readonly PolicyEngine? _engine;
     private readonly object? _input;
@@ -31,14 +30,14 @@ public readonly struct Decision
     private readonly IReadOnlyList<Obligation>? _obligations;
     private readonly IReadOnlyList<string>? _firedRules;
 
-    internal Decision(PolicyEngine engine, string action, object? input, EvaluationContext? context, DateTimeOffset timestamp, DecisionEffect effect, string? result,
+    internal Decision(PolicyEngine engine, long sequence, string action, object? input, EvaluationContext? context, DateTimeOffset timestamp, DecisionEffect effect, string? result,
         IReadOnlyList<Violation>? violations, IReadOnlyList<Obligation>? obligations, IReadOnlyList<string>? firedRules, DecisionExplanation? explanation)
     {
         _engine = engine;
         _input = input;
         _context = context;
         _explanation = explanation;
-        _sequence = Interlocked.Increment(ref s_sequence);
+        _sequence = sequence;
         _effect = effect;
         Action = action;
         Timestamp = timestamp;
@@ -48,7 +47,11 @@ public readonly struct Decision
         _firedRules = firedRules;
     }
 
-    /// <summary>A unique id for logs and audits (process-random prefix and a sequence number).</summary>
+    /// <summary>
+    /// A unique id for logs and audits: a process-random prefix and <see cref="Sequence"/>. The
+    /// decision stores only the sequence number; the id is formed from it when read, so every read
+    /// of the same decision (and of its copies) gives the same id.
+    /// </summary>
     public Guid Id
     {
         get
@@ -59,7 +62,11 @@ public readonly struct Decision
         }
     }
 
-    /// <summary>The number of this decision in the process (the last part of <see cref="Id"/>).</summary>
+    /// <summary>
+    /// The number of this decision, unique in the process and increasing on each thread (the last
+    /// part of <see cref="Id"/>). Threads take numbers from the process-wide counter in blocks, so
+    /// numbers of decisions taken on different threads do not follow the order in which they were taken.
+    /// </summary>
     public long Sequence => _sequence;
 
     public string Action { get; }

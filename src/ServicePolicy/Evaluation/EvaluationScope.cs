@@ -21,17 +21,29 @@ internal enum InputShape
 /// </summary>
 internal sealed class EvaluationScope
 {
+    // Decision sequence numbers are taken from the process-wide counter in blocks, so that a
+    // decision costs no interlocked operation: unique in the process, increasing on each thread.
+    private const int SequenceBlock = 256;
+    private static long s_sequence;
+
     [ThreadStatic]
-    private static EvaluationScope? t_spare;
+    private static EvaluationScope? t_scope;
 
     private FieldValue[] _values = new FieldValue[16];
-    private bool[] _resolved = new bool[16];
+
+    // A slot is resolved for the current evaluation when its stamp equals _epoch; a new evaluation
+    // increments _epoch instead of clearing the array.
+    private int[] _stamps = new int[16];
+    private int _epoch;
     private List<string>?[] _buffers = new List<string>?[16];
+    private FieldSlot[] _slots = Array.Empty<FieldSlot>();
     private Func<object, FieldValue>[]? _accessors;
     private bool _factsComputed;
+    private bool _inUse;
+    private readonly SequenceCounter _sequence;
     private DateTimeOffset? _now;
 
-    public CompiledAction Action { get; private set; } = null!;
+    public CompiledAction? Action { get; private set; }
 
     public object? Input { get; private set; }
 
@@ -53,64 +65,117 @@ internal sealed class EvaluationScope
 
     public List<PhraseMatch> Phrases { get; } = new();
 
+    /// <summary>A builder for rendering messages (cleared by its user before and after use).</summary>
+    public System.Text.StringBuilder Text { get; } = new(256);
+
     public List<Core.Model.DataCategory> Categories { get; } = new();
 
+    private EvaluationScope(SequenceCounter sequence) => _sequence = sequence;
+
+    /// <summary>The thread's scope (one thread-static read), or a new one when it is in use (a nested evaluation).</summary>
     public static EvaluationScope Rent()
     {
-        var scope = t_spare;
-        if (scope != null)
+        var scope = t_scope;
+        if (scope == null)
         {
-            t_spare = null;
-            return scope;
+            scope = new EvaluationScope(new SequenceCounter());
+            t_scope = scope;
+        }
+        else if (scope._inUse)
+        {
+            // Re-entered on this thread (a consent store or an input getter that decides again):
+            // a scope of its own, numbering decisions with the thread's counter.
+            scope = new EvaluationScope(scope._sequence);
         }
 
-        return new EvaluationScope();
+        scope._inUse = true;
+        return scope;
     }
 
     public void Return()
     {
-        Action = null!;
+        // The caller's objects are let go; the engine's own (action, slots, accessors, clock) stay
+        // for the next evaluation on this thread (see Begin).
         Input = null;
-        _accessors = null;
         Consents = null!;
         Trace = null;
         Problem = null;
         Fired.Clear();
         Phrases.Clear();
         Categories.Clear();
-        t_spare = this;
+        _inUse = false;
+    }
+
+    /// <summary>A decision sequence number: unique in the process, increasing on this thread.</summary>
+    public long NextSequence() => _sequence.Take();
+
+    /// <summary>A sequence number for a decision taken without a scope (unknown action, no policy, failure), from the thread's counter.</summary>
+    public static long NextSequenceOnThisThread()
+    {
+        var scope = t_scope;
+        if (scope == null)
+        {
+            scope = new EvaluationScope(new SequenceCounter());
+            t_scope = scope;
+        }
+
+        return scope._sequence.Take();
     }
 
     public void Begin(CompiledAction action, object? input, IConsentStore consents, DecisionClock clock, DateTimeOffset? now, bool trace)
     {
-        Action = action;
+        // The action, its slots and accessors and the clock belong to the engine and stay in the
+        // scope between evaluations: storing a reference costs a GC write barrier, so an
+        // unchanged one is not stored again.
+        if (!ReferenceEquals(Action, action))
+        {
+            Action = action;
+            _slots = action.SlotArray;
+        }
+
+        if (!ReferenceEquals(_clock, clock))
+        {
+            _clock = clock;
+        }
+
         Consents = consents;
-        _clock = clock;
         _now = now;
         _factsComputed = false;
-        Trace = trace ? new List<TraceLine>() : null;
-        var count = action.Fields.Count;
+        if (trace)
+        {
+            Trace = new List<TraceLine>();
+        }
+
+        var count = _slots.Length;
         if (_values.Length < count)
         {
             var size = Math.Max(count, _values.Length * 2);
             _values = new FieldValue[size];
-            _resolved = new bool[size];
+            _stamps = new int[size];
+            _epoch = 0;
             Array.Resize(ref _buffers, size);
         }
-        else
+
+        if (++_epoch == int.MaxValue)
         {
-            Array.Clear(_resolved, 0, count);
+            Array.Clear(_stamps, 0, _stamps.Length);
+            _epoch = 1;
         }
 
         Input = input;
-        _accessors = null;
         if (input != null && action.TryGetLastAccessors(input.GetType()) is { } known)
         {
             // The same plain type as the previous request: skip the shape tests.
             Shape = InputShape.Poco;
-            _accessors = known;
+            if (!ReferenceEquals(_accessors, known))
+            {
+                _accessors = known;
+            }
+
             return;
         }
+
+        _accessors = null;
 
         switch (input)
         {
@@ -138,7 +203,7 @@ internal sealed class EvaluationScope
     /// <summary>The value of a field: read from the input, or derived by the action's fact provider, on first use.</summary>
     public ref readonly FieldValue Get(int slot)
     {
-        if (!_resolved[slot])
+        if (_stamps[slot] != _epoch)
         {
             Resolve(slot);
         }
@@ -148,14 +213,21 @@ internal sealed class EvaluationScope
 
     private void Resolve(int slot)
     {
-        var field = Action.SlotArray[slot];
+        var field = _slots[slot];
+        if (!field.Derived && Shape == InputShape.Poco)
+        {
+            _values[slot] = _accessors![slot](Input!);
+            _stamps[slot] = _epoch;
+            return;
+        }
+
         if (field.Derived)
         {
             EnsureFacts();
-            if (!_resolved[slot])
+            if (_stamps[slot] != _epoch)
             {
                 _values[slot] = FieldValue.Missing;
-                _resolved[slot] = true;
+                _stamps[slot] = _epoch;
             }
 
             return;
@@ -167,7 +239,7 @@ internal sealed class EvaluationScope
             InputShape.Walked => InputWalker.Walk(Input, field.FieldPath, 0),
             _ => FieldValue.Missing,
         };
-        _resolved[slot] = true;
+        _stamps[slot] = _epoch;
     }
 
     /// <summary>Runs the action's fact provider once.</summary>
@@ -179,14 +251,14 @@ internal sealed class EvaluationScope
         }
 
         _factsComputed = true;
-        Action.Facts?.Compute(this);
+        Action!.Facts?.Compute(this);
     }
 
     /// <summary>Sets a derived fact.</summary>
     public void Set(int slot, in FieldValue value)
     {
         _values[slot] = value;
-        _resolved[slot] = true;
+        _stamps[slot] = _epoch;
     }
 
     /// <summary>A reusable list owned by the scope for a list fact (cleared).</summary>
@@ -230,5 +302,23 @@ internal sealed class EvaluationScope
     public void Record(int depth, string text, string? actual, bool held)
     {
         Trace!.Add(new TraceLine { Depth = depth, Text = text, Actual = actual, Held = held });
+    }
+
+    /// <summary>One thread's decision numbers: blocks reserved from the process-wide counter, handed out one by one.</summary>
+    private sealed class SequenceCounter
+    {
+        private long _next;
+        private long _limit;
+
+        public long Take()
+        {
+            if (_next == _limit)
+            {
+                _limit = Interlocked.Add(ref s_sequence, SequenceBlock);
+                _next = _limit - SequenceBlock;
+            }
+
+            return ++_next;
+        }
     }
 }

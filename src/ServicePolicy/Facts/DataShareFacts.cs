@@ -52,20 +52,18 @@ internal sealed class DataShareFacts : FactProvider
         var subject = ReadText(scope, _subject);
         var recipient = ReadText(scope, _recipient);
         var purpose = ReadText(scope, _purpose);
-        var personal = scope.Buffer(_personal.Index);
-        var sensitive = scope.Buffer(_sensitive.Index);
-        var unneeded = scope.Buffer(_unneeded.Index);
-        var redact = scope.Buffer(_redact.Index);
-        var missing = scope.Buffer(_missing.Index);
-        var withdrawn = scope.Buffer(_withdrawn.Index);
-        var granted = scope.Buffer(_checked.Index);
+
+        // The list facts take the scope's buffers only when something goes into them: a share of
+        // fields that are not personal data (the common case) fills none of them.
+        List<string>? personal = null, sensitive = null, unneeded = null, redact = null, missing = null, withdrawn = null;
         var categories = scope.Categories;
         categories.Clear();
 
         ref readonly var shared = ref scope.Get(_fields.Index);
         if (shared.Kind == ValueKind.List)
         {
-            var needs = purpose == null ? null : _context.NeedsOf(purpose);
+            HashSet<string>? needs = null;
+            var needsLooked = false;
             foreach (var item in ListElements.Of(shared))
             {
                 if (item.Kind != ValueKind.Text)
@@ -80,7 +78,13 @@ internal sealed class DataShareFacts : FactProvider
                     continue;
                 }
 
-                personal.Add(name);
+                if (!needsLooked)
+                {
+                    needs = purpose == null ? null : _context.NeedsOf(purpose);
+                    needsLooked = true;
+                }
+
+                (personal ??= scope.Buffer(_personal.Index)).Add(name);
                 bool isSensitive = false, isUnneeded = false, mustRedact = false;
                 foreach (var category in fieldCategories)
                 {
@@ -95,17 +99,17 @@ internal sealed class DataShareFacts : FactProvider
 
                 if (isSensitive)
                 {
-                    sensitive.Add(name);
+                    (sensitive ??= scope.Buffer(_sensitive.Index)).Add(name);
                 }
 
                 if (isUnneeded)
                 {
-                    unneeded.Add(name);
+                    (unneeded ??= scope.Buffer(_unneeded.Index)).Add(name);
                 }
 
                 if (mustRedact)
                 {
-                    redact.Add(name);
+                    (redact ??= scope.Buffer(_redact.Index)).Add(name);
                 }
             }
         }
@@ -116,6 +120,7 @@ internal sealed class DataShareFacts : FactProvider
 
         if (subject != null && recipient != null && categories.Count > 0)
         {
+            var granted = scope.Buffer(_checked.Index);
             foreach (var requirement in _context.Requirements)
             {
                 if (!Applies(requirement, recipient, categories))
@@ -124,7 +129,7 @@ internal sealed class DataShareFacts : FactProvider
                 }
 
                 var needed = requirement.Purpose;
-                if (granted.Contains(needed) || missing.Contains(needed) || withdrawn.Contains(needed))
+                if (granted.Contains(needed) || (missing?.Contains(needed) ?? false) || (withdrawn?.Contains(needed) ?? false))
                 {
                     continue;
                 }
@@ -135,23 +140,25 @@ internal sealed class DataShareFacts : FactProvider
                         granted.Add(needed);
                         break;
                     case ConsentState.Withdrawn:
-                        withdrawn.Add(needed);
+                        (withdrawn ??= scope.Buffer(_withdrawn.Index)).Add(needed);
                         break;
                     default:
-                        missing.Add(needed);
+                        (missing ??= scope.Buffer(_missing.Index)).Add(needed);
                         break;
                 }
             }
         }
 
-        scope.Set(_personal.Index, FieldValue.FromList(personal));
-        scope.Set(_sensitive.Index, FieldValue.FromList(sensitive));
-        scope.Set(_unneeded.Index, FieldValue.FromList(unneeded));
-        scope.Set(_redact.Index, FieldValue.FromList(redact));
-        scope.Set(_missing.Index, FieldValue.FromList(missing));
-        scope.Set(_withdrawn.Index, FieldValue.FromList(withdrawn));
-        scope.Set(_granted.Index, FieldValue.FromBool(missing.Count == 0 && withdrawn.Count == 0));
+        scope.Set(_personal.Index, ListOrEmpty(personal));
+        scope.Set(_sensitive.Index, ListOrEmpty(sensitive));
+        scope.Set(_unneeded.Index, ListOrEmpty(unneeded));
+        scope.Set(_redact.Index, ListOrEmpty(redact));
+        scope.Set(_missing.Index, ListOrEmpty(missing));
+        scope.Set(_withdrawn.Index, ListOrEmpty(withdrawn));
+        scope.Set(_granted.Index, FieldValue.FromBool(missing == null && withdrawn == null));
     }
+
+    private static FieldValue ListOrEmpty(List<string>? list) => list == null ? FieldValue.EmptyList : FieldValue.FromList(list);
 
     private static bool Applies(ConsentRequirement requirement, string recipient, List<DataCategory> shared)
     {

@@ -15,6 +15,10 @@ using ServicePolicy.Values;
 internal sealed class DeadlineFacts : FactProvider
 {
     private readonly Sla[] _slas;
+
+    // Channel and priority are read only when an SLA of this kind depends on them.
+    private readonly bool _slasUseChannel;
+    private readonly bool _slasUsePriority;
     private readonly FieldSlot? _channel;
     private readonly FieldSlot? _priority;
     private readonly FieldSlot? _start;
@@ -31,6 +35,8 @@ internal sealed class DeadlineFacts : FactProvider
     private DeadlineFacts(SlaKind kind, FieldTable fields, PolicyContext context, string? start, bool startDefaultsToNow, string? end, bool endDefaultsToNow, string? dueAt, bool required)
     {
         _slas = context.Policy.Slas.Where(s => s.Kind == kind).ToArray();
+        _slasUseChannel = _slas.Any(s => s.Channel.Length > 0);
+        _slasUsePriority = _slas.Any(s => s.Priority.Length > 0);
         _channel = fields.Slot("channel");
         _priority = fields.Slot("priority");
         _start = start == null ? null : fields.Slot(start);
@@ -122,8 +128,8 @@ internal sealed class DeadlineFacts : FactProvider
             return null;
         }
 
-        var channel = _channel == null ? null : ReadText(scope, _channel);
-        var priority = _priority == null ? null : ReadText(scope, _priority);
+        var channel = _channel == null || !_slasUseChannel ? null : ReadText(scope, _channel);
+        var priority = _priority == null || !_slasUsePriority ? null : ReadText(scope, _priority);
         Sla? best = null;
         var bestScore = -1;
         foreach (var sla in _slas)

@@ -12,4 +12,7 @@ public sealed class HostedPolicyEngine : IPolicyEngine
     public string PolicyVersion => _provider.Current.PolicyVersion;
 
     public Decision Evaluate(string action, object? input, EvaluationContext? context = null) => _provider.Current.Evaluate(action, input, context);
+
+    /// <summary>The engine in force now (read once per decision, so a reload never mixes two policies in one decision).</summary>
+    internal PolicyEngine Engine => _provider.Current;
 }

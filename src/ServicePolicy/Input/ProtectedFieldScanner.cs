@@ -45,6 +45,14 @@ internal sealed class ProtectedFieldScanner
             return;
         }
 
+        // The plain type seen last (a typed request on every call): straight to its probes.
+        var last = _lastProbes;
+        if (last != null && ReferenceEquals(node.GetType(), last.Type))
+        {
+            RunProbes(last.Probes, node, prefix, into, depth);
+            return;
+        }
+
         switch (node)
         {
             case Dictionary<string, object?> dictionary:
@@ -85,12 +93,16 @@ internal sealed class ProtectedFieldScanner
             case ValueType when InputWalker.IsScalar(node.GetType()):
                 break;
             default:
-                foreach (var probe in ProbesFor(node.GetType()))
-                {
-                    probe.Run(this, node, prefix, into, depth);
-                }
-
+                RunProbes(ProbesFor(node.GetType()), node, prefix, into, depth);
                 break;
+        }
+    }
+
+    private void RunProbes(Probe[] probes, object node, string prefix, List<string> into, int depth)
+    {
+        foreach (var probe in probes)
+        {
+            probe.Run(this, node, prefix, into, depth);
         }
     }
 
@@ -164,7 +176,7 @@ internal sealed class ProtectedFieldScanner
     {
         var probes = new List<Probe>();
         Collect(type, "", new HashSet<Type>(), probes, 0);
-        return probes.ToArray();
+        return probes.Select(probe => probe.For(type)).ToArray();
     }
 
     private void Collect(Type type, string prefix, HashSet<Type> visiting, List<Probe> probes, int depth)
@@ -202,17 +214,22 @@ internal sealed class ProtectedFieldScanner
         private readonly string _path;
         private readonly FieldPath _fieldPath;
         private readonly bool _dynamicContainer;
+        private readonly Func<object, FieldValue>? _read;
 
-        public Probe(string path, FieldPath fieldPath, bool dynamicContainer)
+        public Probe(string path, FieldPath fieldPath, bool dynamicContainer, Func<object, FieldValue>? read = null)
         {
             _path = path;
             _fieldPath = fieldPath;
             _dynamicContainer = dynamicContainer;
+            _read = read;
         }
+
+        /// <summary>The probe with its accessor compiled for <paramref name="type"/> (probes are built per type).</summary>
+        public Probe For(Type type) => new(_path, _fieldPath, _dynamicContainer, PocoAccessors.Get(type, _fieldPath, 0));
 
         public void Run(ProtectedFieldScanner scanner, object root, string prefix, List<string> into, int depth)
         {
-            var value = PocoAccessors.Get(root.GetType(), _fieldPath, 0)(root);
+            var value = (_read ?? PocoAccessors.Get(root.GetType(), _fieldPath, 0))(root);
             var path = prefix.Length == 0 ? _path : prefix + "." + _path;
             if (!_dynamicContainer)
             {

@@ -31,4 +31,7 @@ public static class ServicePolicyTelemetry
     internal static readonly Counter<long> Decisions = Meter.CreateCounter<long>(DecisionsCounter, "{decision}", "Decisions taken, by action and effect.");
     internal static readonly Counter<long> Violations = Meter.CreateCounter<long>(ViolationsCounter, "{violation}", "Violations found, by rule and principle.");
     internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationHistogram, "ms", "Time to evaluate a decision.");
+
+    /// <summary>True when a decision has anything to record: an activity listener or a listener on one of the instruments.</summary>
+    internal static bool IsObserved => Decisions.Enabled || Violations.Enabled || Duration.Enabled || Source.HasListeners();
 }

@@ -34,6 +34,9 @@ internal readonly struct FieldValue
     public static readonly FieldValue True = new(ValueKind.Bool, 1, 0, null);
     public static readonly FieldValue False = new(ValueKind.Bool, 0, 0, null);
 
+    /// <summary>An empty list (shared: list facts that found nothing).</summary>
+    public static readonly FieldValue EmptyList = new(ValueKind.List, 0, 0, Array.Empty<string>());
+
     private FieldValue(ValueKind kind, double number, long ticks, object? reference)
     {
         Kind = kind;
@@ -87,6 +90,8 @@ internal readonly struct FieldValue
     {
         null => Null,
         string text => new(ValueKind.Text, 0, 0, text),
+        string[] texts => new(ValueKind.List, 0, 0, texts),
+        List<string> texts => new(ValueKind.List, 0, 0, texts),
         bool flag => FromBool(flag),
         int number => FromNumber(number),
         long number => FromNumber(number),
@@ -272,7 +277,7 @@ internal readonly struct FieldValue
             case ValueKind.Duration:
                 return new TimeSpan(Ticks);
             case ValueKind.List:
-                var items = new List<object?>();
+                var items = new List<object?>(Reference switch { List<string> buffer => buffer.Count, string[] texts => texts.Length, _ => 4 });
                 foreach (var item in ListElements.Of(this))
                 {
                     items.Add(item.ToPlainObject());
@@ -295,7 +300,13 @@ internal readonly struct FieldValue
             case ValueKind.Text:
                 return ((string)Reference!).Length == 0;
             case ValueKind.List:
-                return !ListElements.Of(this).Any();
+                // The engine's own fact buffers and string arrays first: no enumerator needed.
+                return Reference switch
+                {
+                    List<string> buffer => buffer.Count == 0,
+                    string[] texts => texts.Length == 0,
+                    _ => !ListElements.Of(this).Any(),
+                };
             default:
                 return false;
         }

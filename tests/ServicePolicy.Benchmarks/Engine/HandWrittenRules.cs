@@ -2,8 +2,8 @@ namespace ServicePolicy.Benchmarks.Engine;
 
 using ServicePolicy.Core.Text;
 
-/// <summary>What a hand-written check returns: the outcome and, for decisions, the result.</summary>
-public readonly record struct HandDecision(bool Allowed, bool Obligations, string? Result = null);
+/// <summary>What a hand-written check returns: the outcome, for decisions the result, and whether a warning rule fired.</summary>
+public readonly record struct HandDecision(bool Allowed, bool Obligations, string? Result = null, bool Warnings = false);
 
 /// <summary>
 /// The seed pack's rules for each benchmarked action, written by hand the way an application
@@ -45,6 +45,8 @@ public sealed class HandWrittenRules
         ("", "urgent", TimeSpan.FromHours(1)), ("email", "", TimeSpan.FromHours(8)), ("webform", "", TimeSpan.FromHours(8)),
         ("social", "", TimeSpan.FromHours(8)), ("chat", "", TimeSpan.FromMinutes(10)), ("phone", "", TimeSpan.FromMinutes(5)),
     };
+
+    private static readonly TimeSpan ComplaintResolveSla = TimeSpan.FromDays(14);
 
     private readonly IConsentStore _consents;
     private readonly PhraseMatcher _phrases;
@@ -103,6 +105,9 @@ public sealed class HandWrittenRules
     public HandDecision RouteTicket(TicketRouteRequest request)
     {
         var ticket = request.Ticket;
+
+        // P2-complaints-ignore-spend (warn): a complaint routed with the customer's tier or spend in the input.
+        var warn = ticket.IsComplaint && (request.Customer.Tier != null || request.Customer.Spend != null);
         string queue;
         if (ticket.IsComplaint)
         {
@@ -133,7 +138,7 @@ public sealed class HandWrittenRules
             queue = "general";
         }
 
-        return new HandDecision(true, false, queue);
+        return new HandDecision(true, false, queue, warn);
     }
 
     /// <summary>P3/P7: claims and disrespectful terms, price-quote disclosures, promises with a deadline.</summary>
@@ -212,7 +217,7 @@ public sealed class HandWrittenRules
         return new HandDecision(true, false) { Obligations = overdue };
     }
 
-    /// <summary>P6/P9/P10: resolution, notice, apology where due, investigation, feedback.</summary>
+    /// <summary>P6/P9/P10: resolution, notice, apology where due, investigation, feedback, resolved within the 14-day deadline.</summary>
     public HandDecision CloseComplaint(ComplaintCloseRequest close)
     {
         if (string.IsNullOrEmpty(close.Resolution) || !close.CustomerNotified || string.IsNullOrEmpty(close.Investigation)
@@ -221,6 +226,8 @@ public sealed class HandWrittenRules
             return new HandDecision(false, false);
         }
 
-        return new HandDecision(true, close.FeedbackRequested != true);
+        // P6-resolved-in-time (warn): closed (or still open now) more than 14 days after it was received.
+        var late = close.ReceivedAt is { } received && (close.ClosedAt ?? _time.GetUtcNow()) - received > ComplaintResolveSla;
+        return new HandDecision(true, close.FeedbackRequested != true, Warnings: late);
     }
 }
