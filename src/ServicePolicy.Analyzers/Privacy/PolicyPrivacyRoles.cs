@@ -20,11 +20,11 @@ internal sealed class PolicyPrivacyRoles : IPrivacyRoles
     private static HashSet<ITypeSymbol>? typesInProgress;
 
     private readonly SymbolClassifier classifier;
-    // Keyed by identity: these are asked for every operation the engine visits (see ReferenceComparer).
-    private readonly ConcurrentDictionary<ISymbol, LabelBox> memberLabels = new(ReferenceComparer<ISymbol>.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, LabelBox> typeLabels = new(ReferenceComparer<ITypeSymbol>.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, SinkBox> sinks = new(ReferenceComparer<IMethodSymbol>.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, ConsentCheckKind> consentChecks = new(ReferenceComparer<IMethodSymbol>.Instance);
+    // Asked for every operation the engine visits: identity first, then symbol equality (see SymbolKeyComparer).
+    private readonly ConcurrentDictionary<ISymbol, LabelBox> memberLabels = new(SymbolClassifier.CacheConcurrency, SymbolClassifier.CacheCapacity, SymbolKeyComparer<ISymbol>.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, LabelBox> typeLabels = new(SymbolClassifier.CacheConcurrency, SymbolClassifier.CacheCapacity, SymbolKeyComparer<ITypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, SinkBox> sinks = new(SymbolClassifier.CacheConcurrency, SymbolClassifier.CacheCapacity, SymbolKeyComparer<IMethodSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, ConsentCheckKind> consentChecks = new(SymbolClassifier.CacheConcurrency, SymbolClassifier.CacheCapacity, SymbolKeyComparer<IMethodSymbol>.Instance);
 
     public PolicyPrivacyRoles(SymbolClassifier classifier) => this.classifier = classifier;
 
