@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -197,9 +198,20 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
 
         public ProtectedNameFilter Get(CancellationToken cancellationToken)
         {
+            // Asked once per file: once built, no lock.
+            if (Volatile.Read(ref _filter) is { } built)
+            {
+                return built;
+            }
+
             lock (this)
             {
-                return _filter ??= ProtectedNameFilter.Build(_policy.Compilation, _policy.Symbols.Bindings, _policy.Symbols, cancellationToken);
+                if (_filter == null)
+                {
+                    Volatile.Write(ref _filter, ProtectedNameFilter.Build(_policy.Compilation, _policy.Symbols.Bindings, _policy.Symbols, cancellationToken));
+                }
+
+                return _filter!;
             }
         }
     }

@@ -43,16 +43,23 @@ internal sealed class PrivacyFlow
     /// <summary>The syntax pre-filter of the compilation, built on first use (by whichever tree comes first).</summary>
     public SinkNameFilter SinkNames(CancellationToken cancellationToken)
     {
+        // Asked once per file: once built, no lock (a contended lock spins, and every file asks).
+        if (Volatile.Read(ref _sinkNames) is { } built)
+        {
+            return built;
+        }
+
         // A lock rather than Lazy<T>: a build cancelled half-way must not leave a cached exception behind.
         lock (_filterGate)
         {
             if (_sinkNames == null)
             {
-                _sinkNames = SinkNameFilter.Build(Policy.Compilation, Policy.Symbols.Bindings, Policy.Symbols, cancellationToken);
-                Cache.NameFilter = _sinkNames;
+                var filter = SinkNameFilter.Build(Policy.Compilation, Policy.Symbols.Bindings, Policy.Symbols, cancellationToken);
+                Cache.NameFilter = filter;
+                Volatile.Write(ref _sinkNames, filter);
             }
 
-            return _sinkNames;
+            return _sinkNames!;
         }
     }
 
