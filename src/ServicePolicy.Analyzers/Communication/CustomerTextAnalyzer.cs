@@ -79,8 +79,12 @@ public sealed class CustomerTextAnalyzer : PolicyAnalyzer
 
     private sealed class Checker
     {
-        /// <summary>A literal followed by <c>+</c>: such literals are joined before they are scanned, so a phrase may span them.</summary>
-        private static readonly Regex JoinedLiterals = new("\"\\s*\\+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        /// <summary>
+        /// A literal, <c>+</c> and another literal (parentheses, verbatim and interpolation prefixes allowed):
+        /// such literals are joined before they are scanned, so a phrase may span them. A literal joined to a
+        /// variable (<c>"Dear " + name</c>) is scanned on its own, as it is written.
+        /// </summary>
+        private static readonly Regex JoinedLiterals = new("\"[\\s)]*\\+[\\s(]*[@$]*\"", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         private readonly SymbolClassifier _symbols;
         private readonly PhraseMatcher _phrases;
@@ -102,20 +106,42 @@ public sealed class CustomerTextAnalyzer : PolicyAnalyzer
 
         /// <summary>
         /// Whether a file may hold a literal with a banned phrase, from its text alone (a walk over every token of
-        /// every file cost more than all the rest of this rule). Without escape sequences and without literals
-        /// joined by <c>+</c>, a literal's text is written out in the file as it is, so a phrase in a literal is
-        /// a phrase in the file's text; words elsewhere (comments, names) only send the file to the full walk.
+        /// every file cost more than all the rest of this rule). Without escape sequences that may hide a letter
+        /// or a space and without literals joined to literals by <c>+</c>, a literal's text is written out in the
+        /// file as it is, so a phrase in a literal is a phrase in the file's text; words elsewhere (comments,
+        /// names) only send the file to the full walk.
         /// Regular-expression patterns may be anchored to a literal's start or end, so with patterns every
         /// file is walked.
         /// </summary>
         public bool MayHoldBannedText(string fileText)
         {
-            if (_phrases.PatternCount > 0 || fileText.IndexOf('\\') >= 0 || JoinedLiterals.IsMatch(fileText))
+            if (_phrases.PatternCount > 0 || _phrases.HasQuoteOrBackslash || HasEscapeThatMayHideText(fileText) || JoinedLiterals.IsMatch(fileText))
             {
                 return true;
             }
 
             return HasBannedPhrase(fileText);
+        }
+
+        /// <summary>
+        /// An escape sequence other than <c>\"</c> and <c>\\</c> (<c>\n</c>, <c>\u0065</c>...) stands for a letter or a
+        /// space, so the file's text may not show a phrase its literal holds. <c>\"</c> and <c>\\</c> stand for
+        /// characters no phrase holds (a policy with a phrase holding them has every file walked).
+        /// </summary>
+        private static bool HasEscapeThatMayHideText(string fileText)
+        {
+            for (var i = fileText.IndexOf('\\'); i >= 0 && i < fileText.Length; i = fileText.IndexOf('\\', i))
+            {
+                var next = i + 1 < fileText.Length ? fileText[i + 1] : '\0';
+                if (next != '"' && next != '\\')
+                {
+                    return true;
+                }
+
+                i += 2;
+            }
+
+            return false;
         }
 
         public void OnText(SyntaxNode node, SemanticModelAnalysisContext context)

@@ -51,6 +51,7 @@ public sealed class PhraseMatcher
         var everywhere = new List<CompiledPhrase>();
         foreach (var phrase in phrases)
         {
+            HasQuoteOrBackslash |= Array.IndexOf(phrase.Chars, '"') >= 0 || Array.IndexOf(phrase.Chars, '\\') >= 0;
             if (phrase.FirstWordLength == 0 || (phrase.FirstWordIsPrefix && phrase.FirstWordLength >= 64))
             {
                 // No word to index by ("!!!"), or a prefix too long for the length mask: tried at
@@ -83,6 +84,13 @@ public sealed class PhraseMatcher
 
     /// <summary>Number of distinct phrases (after normalisation) the matcher looks for.</summary>
     public int PhraseCount { get; }
+
+    /// <summary>
+    /// Whether a phrase holds a double quote (typographic quotes included) or a backslash: the only
+    /// characters a C# literal's <c>\"</c> and <c>\\</c> escapes stand for. Without them, text holding such
+    /// escapes has a phrase exactly where its unescaped value has one.
+    /// </summary>
+    public bool HasQuoteOrBackslash { get; }
 
     /// <summary>Number of regular-expression patterns the matcher runs.</summary>
     public int PatternCount => _patterns.Length;

@@ -23,9 +23,20 @@ public sealed class CustomerTextPrefilterTests
           customerFacingText: ["Replies.Send(body)"]
         """;
 
-    private static Task VerifyAsync(string markup) =>
+    private const string PolicyWithAQuotedPhrase = """
+        apiVersion: servicepolicy/v1
+        metadata:
+          name: quoted-phrase
+        text:
+          claims:
+            en: ['"free"']
+        analyzers:
+          customerFacingText: ["Replies.Send(body)"]
+        """;
+
+    private static Task VerifyAsync(string markup, string policy = PolicyWithoutPatterns) =>
         AnalyzerVerifier.VerifyAsync(
-            new TestProject().AddSource(markup).AddPolicy(PolicyWithoutPatterns),
+            new TestProject().AddSource(markup).AddPolicy(policy),
             new DiagnosticAnalyzer[] { new CustomerTextAnalyzer() });
 
     [Fact]
@@ -65,4 +76,39 @@ public sealed class CustomerTextPrefilterTests
             public void Other() => Send([|"Delivery guaranteed"|]);
         }
         """);
+
+    [Fact]
+    public Task A_phrase_split_across_a_literal_and_a_verbatim_literal_is_found() => VerifyAsync("""
+        public class Replies
+        {
+            public void Send(string body) { }
+
+            public void Answer() => Send([|"There is no " + @"risk"|]);
+        }
+        """);
+
+    [Fact]
+    public Task Quote_and_backslash_escapes_do_not_hide_a_phrase_and_a_literal_joined_to_a_variable_is_scanned_alone() => VerifyAsync("""
+        public class Replies
+        {
+            public void Send(string body) { }
+
+            public void Answer(string name)
+            {
+                Send($"Dear \"{name}\", your folder is C:\\Orders.");
+                Send([|"Delivery \"guaranteed\": "|] + name);
+                Send("Hello " + name + ", thank you.");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_phrase_holding_a_quote_is_found_behind_quote_escapes() => VerifyAsync("""
+        public class Replies
+        {
+            public void Send(string body) { }
+
+            public void Answer() => Send([|"Shipping is \"free\" today"|]);
+        }
+        """, PolicyWithAQuotedPhrase);
 }
