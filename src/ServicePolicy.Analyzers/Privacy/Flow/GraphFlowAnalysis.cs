@@ -38,19 +38,30 @@ internal sealed partial class GraphFlowAnalysis
     /// <returns>What the graph returns (for lambdas: the taint of the delegate's result).</returns>
     public TaintSet Run(bool record)
     {
-        var entryStates = Solve();
-        if (!record)
+        if (record && IsForwardOnly(graph.Blocks))
         {
-            return returned;
+            // Most bodies have no loop and no try: the worklist then takes each block once, in order,
+            // after all its predecessors, so its first entry state is its final one and the sink calls
+            // can be recorded in the same pass (a second pass would evaluate every operation again).
+            recordedTaint = new Dictionary<IOperation, TaintSet>();
+            Solve(record: true);
         }
-
-        recordedTaint = new Dictionary<IOperation, TaintSet>();
-        returned = TaintSet.Empty;
-        foreach (var block in graph.Blocks)
+        else
         {
-            if (entryStates[block.Ordinal] is { } state)
+            var entryStates = Solve(record: false);
+            if (!record)
             {
-                Transfer(block, state.Clone(), record: true);
+                return returned;
+            }
+
+            recordedTaint = new Dictionary<IOperation, TaintSet>();
+            returned = TaintSet.Empty;
+            foreach (var block in graph.Blocks)
+            {
+                if (entryStates[block.Ordinal] is { } state)
+                {
+                    Transfer(block, state.Clone(), record: true);
+                }
             }
         }
 
@@ -68,7 +79,7 @@ internal sealed partial class GraphFlowAnalysis
     /// A worklist in block order: a block is (re)computed only when what flows into it changed, so an
     /// acyclic graph costs one transfer per block, and a loop as many as it takes to stabilise.
     /// </summary>
-    private FlowState?[] Solve()
+    private FlowState?[] Solve(bool record)
     {
         var blocks = graph.Blocks;
         var entryStates = new FlowState?[blocks.Length];
@@ -89,7 +100,7 @@ internal sealed partial class GraphFlowAnalysis
             }
 
             entryStates[ordinal] = entry;
-            exitStates[ordinal] = Transfer(block, entry.Clone(), record: false);
+            exitStates[ordinal] = Transfer(block, entry.Clone(), record);
             if (block.ConditionalSuccessor?.Destination is { } conditional)
             {
                 pending.Add(conditional.Ordinal);
@@ -110,6 +121,25 @@ internal sealed partial class GraphFlowAnalysis
         }
 
         return entryStates;
+    }
+
+    /// <summary>
+    /// Whether every edge goes to a later block and no block starts a catch, filter or finally region
+    /// (such a block has no edge in, and is reached from its whole try region instead).
+    /// </summary>
+    private static bool IsForwardOnly(ImmutableArray<BasicBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if ((block.ConditionalSuccessor?.Destination is { } conditional && conditional.Ordinal <= block.Ordinal)
+                || (block.FallThroughSuccessor?.Destination is { } fallThrough && fallThrough.Ordinal <= block.Ordinal)
+                || (block.Kind == BasicBlockKind.Block && block.Predecessors.IsEmpty && TryRegionOf(block) != null))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The first blocks of catch, filter and finally regions, with the range of their try region.</summary>
