@@ -15,18 +15,11 @@ namespace ServicePolicy.Analyzers.Classification;
 /// </summary>
 internal sealed class SymbolClassifier
 {
-    /// <summary>Lock stripes and initial size of the caches asked about every symbol the flow engine meets.</summary>
-    internal const int CacheConcurrency = 32;
-    internal const int CacheCapacity = 4096;
-
     private readonly Policy _policy;
     private readonly PolicyBindings _bindings;
     private readonly AnnotationTypes _annotations;
 
-    // Asked for every member, parameter and local the flow engine meets: tens of thousands of first-time
-    // inserts from several threads in a large build, so it starts large (no dozen resizes, each holding
-    // every lock) and with more lock stripes than the default of one per core.
-    private readonly ConcurrentDictionary<ISymbol, PersonalDataInfo?> _personal = new(CacheConcurrency, CacheCapacity, SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, PersonalDataInfo?> _personal = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ProtectedAttributeInfo?> _protected = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ThirdPartySinkInfo?> _thirdParty = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _log = new(SymbolEqualityComparer.Default);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,8 +34,9 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
         // per type (or member); only they get operations. (A symbol-start action per type was tried first and
         // cost about 30 s of CPU in driver bookkeeping on a 200,000-line build: docs/performance.md.)
         // A body that names no member that may be protected cannot read one: it is skipped from syntax.
-        var filter = new FilterHolder(policy);
-        context.RegisterSafeSemanticModelAction(Name, file => AnalyzeFile(file, symbols, filter.Get(file.CancellationToken)));
+        var filter = new BuiltOnce<ProtectedNameFilter>();
+        context.RegisterSafeSemanticModelAction(Name, file => AnalyzeFile(file, symbols, filter.Get(
+            () => ProtectedNameFilter.Build(policy.Compilation, policy.Symbols.Bindings, policy.Symbols, file.CancellationToken))));
     }
 
     private void AnalyzeFile(SemanticModelAnalysisContext context, SymbolClassifier symbols, ProtectedNameFilter filter)
@@ -187,34 +187,6 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
 
     private static bool IsDecisionMethod(SymbolClassifier symbols, IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary && symbols.GetDecisionContext(method) != null;
-
-    /// <summary>The compilation's filter, built once by whichever file comes first (a lock, so that a cancelled build caches nothing).</summary>
-    private sealed class FilterHolder
-    {
-        private readonly PolicyContext _policy;
-        private ProtectedNameFilter? _filter;
-
-        public FilterHolder(PolicyContext policy) => _policy = policy;
-
-        public ProtectedNameFilter Get(CancellationToken cancellationToken)
-        {
-            // Asked once per file: once built, no lock.
-            if (Volatile.Read(ref _filter) is { } built)
-            {
-                return built;
-            }
-
-            lock (this)
-            {
-                if (_filter == null)
-                {
-                    Volatile.Write(ref _filter, ProtectedNameFilter.Build(_policy.Compilation, _policy.Symbols.Bindings, _policy.Symbols, cancellationToken));
-                }
-
-                return _filter!;
-            }
-        }
-    }
 
     private sealed record Origin(IOperation Reference, ISymbol Member, ProtectedAttributeInfo Info);
 

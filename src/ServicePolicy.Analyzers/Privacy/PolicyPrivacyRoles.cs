@@ -21,10 +21,10 @@ internal sealed class PolicyPrivacyRoles : IPrivacyRoles
 
     private readonly SymbolClassifier classifier;
     // Asked for every operation the engine visits: identity first, then symbol equality (see SymbolKeyComparer).
-    private readonly ConcurrentDictionary<ISymbol, LabelBox> memberLabels = new(SymbolClassifier.CacheConcurrency, SymbolClassifier.CacheCapacity, SymbolKeyComparer<ISymbol>.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, LabelBox> typeLabels = new(SymbolClassifier.CacheConcurrency, SymbolClassifier.CacheCapacity, SymbolKeyComparer<ITypeSymbol>.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, SinkBox> sinks = new(SymbolClassifier.CacheConcurrency, SymbolClassifier.CacheCapacity, SymbolKeyComparer<IMethodSymbol>.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, ConsentCheckKind> consentChecks = new(SymbolClassifier.CacheConcurrency, SymbolClassifier.CacheCapacity, SymbolKeyComparer<IMethodSymbol>.Instance);
+    private readonly ConcurrentDictionary<ISymbol, LabelBox> memberLabels = new(SymbolKeyComparer<ISymbol>.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, LabelBox> typeLabels = new(SymbolKeyComparer<ITypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, SinkBox> sinks = new(SymbolKeyComparer<IMethodSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, ConsentCheckKind> consentChecks = new(SymbolKeyComparer<IMethodSymbol>.Instance);
 
     public PolicyPrivacyRoles(SymbolClassifier classifier) => this.classifier = classifier;
 

@@ -14,8 +14,7 @@ internal sealed class PrivacyFlow
 {
     private static readonly ConditionalWeakTable<PolicyContext, PrivacyFlow> PerContext = new();
 
-    private readonly object _filterGate = new();
-    private SinkNameFilter? _sinkNames;
+    private readonly BuiltOnce<SinkNameFilter> _sinkNames = new();
 
     private PrivacyFlow(PolicyContext policy)
     {
@@ -41,27 +40,12 @@ internal sealed class PrivacyFlow
     public bool IsActive { get; }
 
     /// <summary>The syntax pre-filter of the compilation, built on first use (by whichever tree comes first).</summary>
-    public SinkNameFilter SinkNames(CancellationToken cancellationToken)
+    public SinkNameFilter SinkNames(CancellationToken cancellationToken) => _sinkNames.Get(() =>
     {
-        // Asked once per file: once built, no lock (a contended lock spins, and every file asks).
-        if (Volatile.Read(ref _sinkNames) is { } built)
-        {
-            return built;
-        }
-
-        // A lock rather than Lazy<T>: a build cancelled half-way must not leave a cached exception behind.
-        lock (_filterGate)
-        {
-            if (_sinkNames == null)
-            {
-                var filter = SinkNameFilter.Build(Policy.Compilation, Policy.Symbols.Bindings, Policy.Symbols, cancellationToken);
-                Cache.NameFilter = filter;
-                Volatile.Write(ref _sinkNames, filter);
-            }
-
-            return _sinkNames!;
-        }
-    }
+        var filter = SinkNameFilter.Build(Policy.Compilation, Policy.Symbols.Bindings, Policy.Symbols, cancellationToken);
+        Cache.NameFilter = filter;
+        return filter;
+    });
 
     public static PrivacyFlow For(PolicyContext policy) => PerContext.GetValue(policy, p => new PrivacyFlow(p));
 

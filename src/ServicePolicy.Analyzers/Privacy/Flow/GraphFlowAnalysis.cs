@@ -38,17 +38,18 @@ internal sealed partial class GraphFlowAnalysis
     /// <returns>What the graph returns (for lambdas: the taint of the delegate's result).</returns>
     public TaintSet Run(bool record)
     {
-        if (record && IsForwardOnly(graph.Blocks))
+        var handlers = HandlerStarts(graph.Blocks);
+        if (record && handlers.Count == 0 && EdgesGoForward(graph.Blocks))
         {
             // Most bodies have no loop and no try: the worklist then takes each block once, in order,
             // after all its predecessors, so its first entry state is its final one and the sink calls
             // can be recorded in the same pass (a second pass would evaluate every operation again).
             recordedTaint = new Dictionary<IOperation, TaintSet>();
-            Solve(record: true);
+            Solve(handlers, record: true);
         }
         else
         {
-            var entryStates = Solve(record: false);
+            var entryStates = Solve(handlers, record: false);
             if (!record)
             {
                 return returned;
@@ -79,12 +80,11 @@ internal sealed partial class GraphFlowAnalysis
     /// A worklist in block order: a block is (re)computed only when what flows into it changed, so an
     /// acyclic graph costs one transfer per block, and a loop as many as it takes to stabilise.
     /// </summary>
-    private FlowState?[] Solve(bool record)
+    private FlowState?[] Solve(List<(int Handler, int First, int Last)> handlers, bool record)
     {
         var blocks = graph.Blocks;
         var entryStates = new FlowState?[blocks.Length];
         var exitStates = new (FlowState? Conditional, FlowState? FallThrough)[blocks.Length];
-        var handlers = HandlerStarts(blocks);
         var pending = new SortedSet<int> { 0 };
         var budget = blocks.Length * MaxRounds;
         while (pending.Count > 0 && budget-- > 0)
@@ -123,17 +123,13 @@ internal sealed partial class GraphFlowAnalysis
         return entryStates;
     }
 
-    /// <summary>
-    /// Whether every edge goes to a later block and no block starts a catch, filter or finally region
-    /// (such a block has no edge in, and is reached from its whole try region instead).
-    /// </summary>
-    private static bool IsForwardOnly(ImmutableArray<BasicBlock> blocks)
+    /// <summary>Whether every edge goes to a later block (no loop).</summary>
+    private static bool EdgesGoForward(ImmutableArray<BasicBlock> blocks)
     {
         foreach (var block in blocks)
         {
             if ((block.ConditionalSuccessor?.Destination is { } conditional && conditional.Ordinal <= block.Ordinal)
-                || (block.FallThroughSuccessor?.Destination is { } fallThrough && fallThrough.Ordinal <= block.Ordinal)
-                || (block.Kind == BasicBlockKind.Block && block.Predecessors.IsEmpty && TryRegionOf(block) != null))
+                || (block.FallThroughSuccessor?.Destination is { } fallThrough && fallThrough.Ordinal <= block.Ordinal))
             {
                 return false;
             }
