@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -5,29 +6,58 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ServicePolicy.AnalyzerCost;
 
-/// <summary>The CPU time the wrapped analyzers' callbacks used, summed over all threads.</summary>
+/// <summary>
+/// The CPU time and the managed bytes the wrapped analyzers' callbacks used, summed over all threads,
+/// in total and per analyzer (the bytes are what their allocations leave to the garbage collector).
+/// </summary>
 internal sealed class CallbackCpu
 {
-    private long _ticks;
-    private int _calls;
+    private readonly ConcurrentDictionary<string, Counters> _byAnalyzer = new(StringComparer.Ordinal);
 
-    public TimeSpan Total => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
+    public TimeSpan Total => TimeSpan.FromTicks(_byAnalyzer.Values.Sum(c => Interlocked.Read(ref c.Ticks)));
 
-    public int Calls => Volatile.Read(ref _calls);
+    public long AllocatedBytes => _byAnalyzer.Values.Sum(c => Interlocked.Read(ref c.Bytes));
 
-    public Action<T> Time<T>(Action<T> action) => argument =>
+    public int Calls => _byAnalyzer.Values.Sum(c => Volatile.Read(ref c.Calls));
+
+    /// <summary>The part of <see cref="Total"/> the JIT compiler took (the analyzers' code and the compiler's code they reach first).</summary>
+    public TimeSpan Jit => TimeSpan.FromTicks(_byAnalyzer.Values.Sum(c => Interlocked.Read(ref c.JitTicks)));
+
+    /// <summary>Per analyzer: CPU time, allocated bytes and number of calls, largest CPU first.</summary>
+    public IEnumerable<(string Analyzer, TimeSpan Cpu, long Bytes, int Calls)> ByAnalyzer() =>
+        _byAnalyzer
+            .Select(e => (e.Key, TimeSpan.FromTicks(e.Value.Ticks), e.Value.Bytes, e.Value.Calls))
+            .OrderByDescending(e => e.Item2);
+
+    public Action<T> Time<T>(string analyzer, Action<T> action)
     {
-        var start = ThreadCpuClock.NowTicks();
-        try
+        var counters = _byAnalyzer.GetOrAdd(analyzer, _ => new Counters());
+        return argument =>
         {
-            action(argument);
-        }
-        finally
-        {
-            Interlocked.Add(ref _ticks, ThreadCpuClock.NowTicks() - start);
-            Interlocked.Increment(ref _calls);
-        }
-    };
+            var start = ThreadCpuClock.NowTicks();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
+            try
+            {
+                action(argument);
+            }
+            finally
+            {
+                Interlocked.Add(ref counters.Ticks, ThreadCpuClock.NowTicks() - start);
+                Interlocked.Add(ref counters.Bytes, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+                Interlocked.Add(ref counters.JitTicks, (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jitBefore).Ticks);
+                Interlocked.Increment(ref counters.Calls);
+            }
+        };
+    }
+
+    private sealed class Counters
+    {
+        public long Ticks;
+        public long Bytes;
+        public long JitTicks;
+        public int Calls;
+    }
 }
 
 /// <summary>
@@ -47,14 +77,14 @@ internal sealed class TimedAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _inner.SupportedDiagnostics;
 
-    public override void Initialize(AnalysisContext context) => _inner.Initialize(new TimedContext(context, _cpu));
+    public override void Initialize(AnalysisContext context) => _inner.Initialize(new TimedContext(context, new NamedTimer(_inner.GetType().Name, _cpu)));
 
     private sealed class TimedContext : AnalysisContext
     {
         private readonly AnalysisContext _inner;
-        private readonly CallbackCpu _cpu;
+        private readonly NamedTimer _cpu;
 
-        public TimedContext(AnalysisContext inner, CallbackCpu cpu)
+        public TimedContext(AnalysisContext inner, NamedTimer cpu)
         {
             _inner = inner;
             _cpu = cpu;
@@ -91,9 +121,9 @@ internal sealed class TimedAnalyzer : DiagnosticAnalyzer
     private sealed class TimedStartContext : CompilationStartAnalysisContext
     {
         private readonly CompilationStartAnalysisContext _inner;
-        private readonly CallbackCpu _cpu;
+        private readonly NamedTimer _cpu;
 
-        public TimedStartContext(CompilationStartAnalysisContext inner, CallbackCpu cpu)
+        public TimedStartContext(CompilationStartAnalysisContext inner, NamedTimer cpu)
             : base(inner.Compilation, inner.Options, inner.CancellationToken)
         {
             _inner = inner;
@@ -123,5 +153,11 @@ internal sealed class TimedAnalyzer : DiagnosticAnalyzer
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => _inner.RegisterOperationBlockStartAction(_cpu.Time(action));
 
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => _inner.RegisterOperationBlockAction(_cpu.Time(action));
+    }
+
+    /// <summary>Times callbacks under the name of the analyzer that registered them.</summary>
+    private sealed class NamedTimer(string analyzer, CallbackCpu cpu)
+    {
+        public Action<T> Time<T>(Action<T> action) => cpu.Time(analyzer, action);
     }
 }

@@ -59,7 +59,7 @@ public abstract class PrivacyFlowAnalyzer : PolicyAnalyzer
                 var root = model.GetOperation(member.OperationNode, cancellationToken);
                 if (root != null && MethodFlowAnalyzer.IsAnalyzableRoot(root))
                 {
-                    Report(context.ReportDiagnostic, flow, flow.Cache.Analyze(root, owner as IMethodSymbol, cancellationToken));
+                    Report(context.ReportDiagnostic, flow, flow.Cache.AnalyzeForFindings(root, owner as IMethodSymbol, cancellationToken));
                 }
             });
         }

@@ -23,6 +23,8 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
 
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<SyntaxNode, MethodFlowResult> results = new();
+    // Bodies found to hold no personal data: no findings of their own, but a summary is still computed when a caller asks.
+    private readonly ConcurrentDictionary<SyntaxNode, bool> withoutPersonalData = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries = new(SymbolEqualityComparer.Default);
 
     public PrivacyFlowCache(Compilation compilation, IPrivacyRoles roles)
@@ -40,8 +42,40 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
     /// </summary>
     public SinkNameFilter? NameFilter { get; set; }
 
-    /// <summary>The result of a body already analysed (by the other privacy rule, or as a callee), found by its syntax.</summary>
-    public bool TryGetResult(SyntaxNode body, out MethodFlowResult result) => results.TryGetValue(body, out result!);
+    /// <summary>
+    /// The findings of a body already looked at (by the other privacy rule, or as a callee), found by its
+    /// syntax: its flow result, or no hit at all when it holds no personal data.
+    /// </summary>
+    public bool TryGetResult(SyntaxNode body, out MethodFlowResult result)
+    {
+        if (results.TryGetValue(body, out result!))
+        {
+            return true;
+        }
+
+        result = MethodFlowResult.Empty;
+        return withoutPersonalData.ContainsKey(body);
+    }
+
+    /// <summary>
+    /// The flow result a rule reports from: none for a body in which no value can be personal data
+    /// (<see cref="PersonalSources"/>), which then needs no control flow graph.
+    /// </summary>
+    public MethodFlowResult AnalyzeForFindings(IOperation root, IMethodSymbol? method, CancellationToken cancellationToken)
+    {
+        if (results.TryGetValue(root.Syntax, out var known))
+        {
+            return known;
+        }
+
+        if (!PersonalSources.MayHold(root, Roles, cancellationToken))
+        {
+            withoutPersonalData.TryAdd(root.Syntax, true);
+            return MethodFlowResult.Empty;
+        }
+
+        return Analyze(root, method, cancellationToken);
+    }
 
     /// <summary>The flow result of a body, computed at most once per compilation (barring races).</summary>
     public MethodFlowResult Analyze(IOperation root, IMethodSymbol? method, CancellationToken cancellationToken)
