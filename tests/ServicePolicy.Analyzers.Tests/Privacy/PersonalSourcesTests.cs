@@ -16,12 +16,7 @@ namespace ServicePolicy.Analyzers.Tests.Privacy;
 /// </summary>
 public sealed class PersonalSourcesTests
 {
-    private const string Usings = """
-        using Microsoft.Extensions.Logging;
-        using Shop.Domain;
-        using Shop.Integrations;
-
-        """;
+    private const string Usings = PrivacyFixture.LoggingAndIntegrationUsings;
 
     [Fact]
     public Task Helpers_with_no_personal_data_of_their_own_still_carry_it_for_callers_analysed_after_them() =>

@@ -47,6 +47,14 @@ internal static class PrivacyFixture
           redactors: ["Shop.Privacy.Redact.Mask"]
         """;
 
+    /// <summary>The usings of application code that logs and calls the partner integrations.</summary>
+    public const string LoggingAndIntegrationUsings = """
+        using Microsoft.Extensions.Logging;
+        using Shop.Domain;
+        using Shop.Integrations;
+
+        """;
+
     public const string Stubs = """
         namespace Shop.Domain
         {

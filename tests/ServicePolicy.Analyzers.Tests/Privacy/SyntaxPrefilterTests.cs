@@ -17,12 +17,7 @@ namespace ServicePolicy.Analyzers.Tests.Privacy;
 /// </summary>
 public sealed class SyntaxPrefilterTests
 {
-    private const string Usings = """
-        using Microsoft.Extensions.Logging;
-        using Shop.Domain;
-        using Shop.Integrations;
-
-        """;
+    private const string Usings = PrivacyFixture.LoggingAndIntegrationUsings;
 
     private static Task VerifyAsync(DiagnosticAnalyzer analyzer, TestProject project) =>
         AnalyzerVerifier.VerifyAsync(project, new[] { analyzer });

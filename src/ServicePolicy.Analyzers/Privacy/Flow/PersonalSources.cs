@@ -47,17 +47,15 @@ internal static class PersonalSources
             return true;
         }
 
+        // A reference to a local or parameter has the variable's type, so the check above covers it.
         return operation switch
         {
             IMemberReferenceOperation member => roles.PersonalMember(member.Member) != null,
             IInvocationOperation invocation => roles.PersonalMember(invocation.TargetMethod) != null,
-            IParameterReferenceOperation parameter => roles.PersonalMember(parameter.Parameter) != null
-                || roles.PersonalType(parameter.Parameter.Type) != null,
-            ILocalReferenceOperation local => roles.PersonalType(local.Local.Type) != null,
+            IParameterReferenceOperation parameter => roles.PersonalMember(parameter.Parameter) != null,
             IVariableDeclaratorOperation declarator => roles.PersonalType(declarator.Symbol.Type) != null,
-            IDeclarationPatternOperation pattern => roles.PersonalType(pattern.NarrowedType) != null
-                || (pattern.DeclaredSymbol is ILocalSymbol declared && roles.PersonalType(declared.Type) != null),
-            IPatternOperation pattern => roles.PersonalType(pattern.NarrowedType) != null,
+            IPatternOperation pattern => roles.PersonalType(pattern.NarrowedType) != null
+                || (pattern is IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared } && roles.PersonalType(declared.Type) != null),
             IForEachLoopOperation loop => HasPersonalLocal(loop.Locals, roles),
             IUsingOperation @using => HasPersonalLocal(@using.Locals, roles),
             _ => false,

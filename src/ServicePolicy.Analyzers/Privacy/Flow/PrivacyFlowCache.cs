@@ -63,11 +63,7 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
     /// </summary>
     public MethodFlowResult AnalyzeForFindings(IOperation root, IMethodSymbol? method, CancellationToken cancellationToken)
     {
-        if (results.TryGetValue(root.Syntax, out var known))
-        {
-            return known;
-        }
-
+        // The caller asked TryGetResult first, so the body has no result yet (barring a race).
         if (!PersonalSources.MayHold(root, Roles, cancellationToken))
         {
             withoutPersonalData.TryAdd(root.Syntax, true);
