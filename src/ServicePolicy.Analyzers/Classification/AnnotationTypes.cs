@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using ServicePolicy.Analyzers.Infrastructure;
 
 namespace ServicePolicy.Analyzers.Classification;
 
@@ -42,6 +44,7 @@ internal sealed class AnnotationTypes
     }
 
     /// <summary>Which annotation <paramref name="attribute"/> is, or null when it is none of them.</summary>
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     public Annotation? Identify(AttributeData attribute)
     {
         var type = attribute.AttributeClass;
@@ -69,6 +72,7 @@ internal sealed class AnnotationTypes
     }
 
     /// <summary>The first attribute of kind <paramref name="kind"/> on <paramref name="symbol"/>, or null.</summary>
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     public AttributeData? Find(ISymbol symbol, Annotation kind)
     {
         foreach (var attribute in symbol.GetAttributes())

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using ServicePolicy.Analyzers.Infrastructure;
 
 namespace ServicePolicy.Analyzers.Classification;
 
@@ -50,6 +52,7 @@ internal sealed class MemberNameSet
         }
     }
 
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     public bool Matches(string? name)
     {
         if (MatchesEverything)

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Core.Model;
+using ServicePolicy.Analyzers.Infrastructure;
 
 namespace ServicePolicy.Analyzers.Classification;
 
@@ -59,6 +61,7 @@ internal sealed class SymbolClassifier
         return info != null;
     }
 
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     private PersonalDataInfo? ComputePersonalData(ISymbol member)
     {
         foreach (var related in RelatedMembers.Of(member))
@@ -596,6 +599,7 @@ internal sealed class SymbolClassifier
     }
 
     /// <summary>The annotation on the type, a base type or an implemented interface (the attributes are Inherited).</summary>
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     private AttributeData? FindOnTypeOrBases(INamedTypeSymbol type, Annotation kind)
     {
         for (var current = type.OriginalDefinition; current != null; current = current.BaseType)
@@ -620,6 +624,7 @@ internal sealed class SymbolClassifier
     }
 
     /// <summary>True when the pattern matches the member or a member it overrides or implements.</summary>
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     private static bool MatchesAnyName(SymbolPattern pattern, ISymbol member)
     {
         foreach (var related in RelatedMembers.Of(member))

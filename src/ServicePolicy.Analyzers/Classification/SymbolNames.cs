@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using ServicePolicy.Analyzers.Infrastructure;
 
 namespace ServicePolicy.Analyzers.Classification;
 
@@ -7,6 +9,7 @@ namespace ServicePolicy.Analyzers.Classification;
 internal static class SymbolNames
 {
     /// <summary><c>Shop.Domain.Customer.Email</c> for a member, <c>Shop.Domain.Customer</c> for a type, <c>Shop.Domain</c> for a namespace.</summary>
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     public static string FullName(ISymbol symbol)
     {
         var parts = new List<string>(6);

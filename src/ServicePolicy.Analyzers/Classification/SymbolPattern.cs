@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ServicePolicy.Analyzers.Infrastructure;
 namespace ServicePolicy.Analyzers.Classification;
 
 /// <summary>
@@ -96,6 +98,7 @@ internal sealed class SymbolPattern
     }
 
     /// <summary>Glob match of the pieces against <paramref name="name"/> from <paramref name="start"/> to its end.</summary>
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     private bool MatchesFrom(string name, int start)
     {
         var length = name.Length - start;

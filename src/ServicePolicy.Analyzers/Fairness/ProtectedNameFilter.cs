@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -39,6 +40,7 @@ internal sealed class ProtectedNameFilter
     public bool Matches(string name) => _names.Matches(name);
 
     /// <summary>Whether the code under <paramref name="node"/> names a member that may be protected.</summary>
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     public bool MayRead(SyntaxNode node)
     {
         if (MatchesEverything)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -22,8 +23,11 @@ internal readonly record struct ExecutableMember(SyntaxNode Declaration, SyntaxN
 /// </remarks>
 internal static class ExecutableCode
 {
-    public static IEnumerable<ExecutableMember> Of(SyntaxNode root)
+    [MethodImpl(HotPath.OptimizeAtOnce)]
+    public static List<ExecutableMember> Of(SyntaxNode root)
     {
+        // A list rather than an iterator: the attribute above reaches the loop only in a plain method.
+        var members = new List<ExecutableMember>();
         var hasTopLevelStatements = false;
         foreach (var node in root.DescendantNodesAndSelf(DescendIntoDeclarationsOnly))
         {
@@ -33,36 +37,38 @@ internal static class ExecutableCode
                     hasTopLevelStatements = true;
                     break;
                 case BaseMethodDeclarationSyntax method when method.Body != null || method.ExpressionBody != null:
-                    yield return new ExecutableMember(method, method);
+                    members.Add(new ExecutableMember(method, method));
                     break;
                 case AccessorDeclarationSyntax accessor when accessor.Body != null || accessor.ExpressionBody != null:
-                    yield return new ExecutableMember(accessor, accessor);
+                    members.Add(new ExecutableMember(accessor, accessor));
                     break;
                 case PropertyDeclarationSyntax property:
                     if (property.ExpressionBody != null)
                     {
-                        yield return new ExecutableMember(property, property.ExpressionBody);
+                        members.Add(new ExecutableMember(property, property.ExpressionBody));
                     }
 
                     if (property.Initializer != null)
                     {
-                        yield return new ExecutableMember(property, property.Initializer);
+                        members.Add(new ExecutableMember(property, property.Initializer));
                     }
 
                     break;
                 case IndexerDeclarationSyntax { ExpressionBody: { } indexerBody } indexer:
-                    yield return new ExecutableMember(indexer, indexerBody);
+                    members.Add(new ExecutableMember(indexer, indexerBody));
                     break;
                 case VariableDeclaratorSyntax { Initializer: { } initializer } variable when variable.Parent?.Parent is BaseFieldDeclarationSyntax:
-                    yield return new ExecutableMember(variable, initializer);
+                    members.Add(new ExecutableMember(variable, initializer));
                     break;
             }
         }
 
         if (hasTopLevelStatements && root is CompilationUnitSyntax unit)
         {
-            yield return new ExecutableMember(unit, unit);
+            members.Add(new ExecutableMember(unit, unit));
         }
+
+        return members;
     }
 
     /// <summary>
@@ -102,6 +108,7 @@ internal static class ExecutableCode
     }
 
     /// <summary>Declarations nest (namespaces, types, members); code inside a member body is not walked.</summary>
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     private static bool DescendIntoDeclarationsOnly(SyntaxNode node) =>
         node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax
             or BasePropertyDeclarationSyntax or AccessorListSyntax or BaseFieldDeclarationSyntax or VariableDeclarationSyntax;

@@ -1,5 +1,6 @@
 namespace ServicePolicy.Core.Text;
 
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ServicePolicy.Core.Model;
 
@@ -253,6 +254,7 @@ public sealed class PhraseMatcher
         return false;
     }
 
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     private void FindPhrases(NormalizedText buffer, string? language, List<PhraseMatch> into)
     {
         var chars = buffer.Chars;

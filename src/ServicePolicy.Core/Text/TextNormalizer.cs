@@ -1,5 +1,6 @@
 namespace ServicePolicy.Core.Text;
 
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -50,6 +51,7 @@ public static class TextNormalizer
     }
 
     /// <summary>Normalises <paramref name="text"/> into <paramref name="into"/>, replacing what it held.</summary>
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     public static void Normalize(string? text, NormalizedText into)
     {
         if (into == null)

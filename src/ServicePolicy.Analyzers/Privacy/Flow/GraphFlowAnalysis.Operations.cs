@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ServicePolicy.Analyzers.Infrastructure;
 
 namespace ServicePolicy.Analyzers.Privacy.Flow;
 
@@ -28,6 +30,7 @@ internal sealed partial class GraphFlowAnalysis
         return taint;
     }
 
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     private TaintSet EvaluateCore(IOperation operation, FlowState state, bool record)
     {
         var roles = context.Roles;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -125,6 +126,7 @@ internal sealed class CallingMethod
 
     public string Name { get; }
 
+    [MethodImpl(HotPath.OptimizeAtOnce)]
     public static CallingMethod Of(string name, SyntaxNode body)
     {
         var calls = new HashSet<string>(System.StringComparer.Ordinal);
