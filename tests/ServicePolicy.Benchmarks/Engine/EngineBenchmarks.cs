@@ -24,6 +24,21 @@ public class EngineBenchmarks
     private FirstResponseRequest _response = null!;
     private ComplaintCloseRequest _close = null!;
 
+    // The same engine, rules and inputs for DecisionFloorBenchmarks.
+    internal PolicyEngine Engine => _engine;
+
+    internal HandWrittenRules Hand => _hand;
+
+    internal DataShareRequest Share => _share;
+
+    internal TicketRouteRequest Route => _route;
+
+    internal RefundRequest Refund => _refund;
+
+    internal FirstResponseRequest Response => _response;
+
+    internal ComplaintCloseRequest Close => _close;
+
     private sealed class FixedClock : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => BenchmarkPolicies.Now;
