@@ -41,9 +41,10 @@ def build_command(with_analyzers: bool) -> list[str]:
 
 
 def start(directory: str, cpu: int, with_analyzers: bool) -> tuple[subprocess.Popen, float]:
-    log = open(os.path.join(directory, "build.log"), "w")
-    process = subprocess.Popen(["taskset", "-c", str(cpu)] + build_command(with_analyzers),
-                               cwd=directory, stdout=log, stderr=subprocess.STDOUT)
+    with open(os.path.join(directory, "build.log"), "w") as log:
+        # The child keeps its own copy of the file descriptor; ours can close at once.
+        process = subprocess.Popen(["taskset", "-c", str(cpu)] + build_command(with_analyzers),
+                                   cwd=directory, stdout=log, stderr=subprocess.STDOUT)
     return process, time.monotonic()
 
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using ServicePolicy.Analyzers.Infrastructure;
+using ServicePolicy.Core;
 
 namespace ServicePolicy.Analyzers.Classification;
 

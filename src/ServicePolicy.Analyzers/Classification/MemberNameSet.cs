@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using ServicePolicy.Analyzers.Infrastructure;
+using ServicePolicy.Core;
 
 namespace ServicePolicy.Analyzers.Classification;
 

@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using ServicePolicy.Core;
 using ServicePolicy.Core.Model;
-using ServicePolicy.Analyzers.Infrastructure;
 
 namespace ServicePolicy.Analyzers.Classification;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using ServicePolicy.Analyzers.Infrastructure;
+using ServicePolicy.Core;
 
 namespace ServicePolicy.Analyzers.Classification;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
-using ServicePolicy.Analyzers.Infrastructure;
+using ServicePolicy.Core;
+
 namespace ServicePolicy.Analyzers.Classification;
 
 /// <summary>

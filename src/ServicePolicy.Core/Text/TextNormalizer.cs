@@ -1,7 +1,7 @@
 namespace ServicePolicy.Core.Text;
 
-using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 /// <summary>

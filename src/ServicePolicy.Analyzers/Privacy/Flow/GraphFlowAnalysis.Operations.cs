@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using ServicePolicy.Analyzers.Infrastructure;
+using ServicePolicy.Core;
 
 namespace ServicePolicy.Analyzers.Privacy.Flow;
 
