@@ -60,6 +60,27 @@ internal static class SymbolNames
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="ns"/> is exactly the namespace <paramref name="names"/> spell, outermost first
+    /// (<c>"System", "Threading", "Tasks"</c>). Compares names up the chain instead of formatting the
+    /// namespace: <c>ToDisplayString</c> allocates, and on hot paths it makes the compiler's symbol display
+    /// code hot enough for the runtime to recompile it in the middle of the build.
+    /// </summary>
+    public static bool IsNamespace(INamespaceSymbol? ns, params string[] names)
+    {
+        for (var i = names.Length - 1; i >= 0; i--)
+        {
+            if (ns == null || ns.IsGlobalNamespace || ns.Name != names[i])
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
+    }
+
     /// <summary>How a member is shown in a diagnostic: <c>Customer.Email</c>.</summary>
     public static string ShortName(ISymbol symbol)
     {

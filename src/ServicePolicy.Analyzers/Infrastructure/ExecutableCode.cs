@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Core;
 
 namespace ServicePolicy.Analyzers.Infrastructure;
@@ -24,6 +25,8 @@ internal readonly record struct ExecutableMember(SyntaxNode Declaration, SyntaxN
 /// </remarks>
 internal static class ExecutableCode
 {
+    private static readonly string[] CodeDomCompilerNamespace = { "System", "CodeDom", "Compiler" };
+
     [MethodImpl(HotPath.OptimizeAtOnce)]
     public static List<ExecutableMember> Of(SyntaxNode root)
     {
@@ -98,7 +101,7 @@ internal static class ExecutableCode
             foreach (var attribute in current.GetAttributes())
             {
                 if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } type
-                    && type.ContainingNamespace?.ToDisplayString() == "System.CodeDom.Compiler")
+                    && SymbolNames.IsNamespace(type.ContainingNamespace, CodeDomCompilerNamespace))
                 {
                     return true;
                 }

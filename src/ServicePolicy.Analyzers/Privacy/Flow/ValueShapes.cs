@@ -1,12 +1,15 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ServicePolicy.Analyzers.Classification;
 
 namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>Facts about types and operations that decide how taint moves; all cheap, no allocation.</summary>
 internal static class ValueShapes
 {
+    private static readonly string[] TasksNamespace = { "System", "Threading", "Tasks" };
+
     /// <summary>
     /// Numbers, booleans, enums, dates and ids: a value of such a type computed from personal data (the
     /// length of an e-mail address, whether a name is empty) is not itself treated as personal data.
@@ -73,7 +76,7 @@ internal static class ValueShapes
 
         var type = method.ReturnType as INamedTypeSymbol;
         return type is { IsGenericType: false, Name: "Task" or "ValueTask" }
-            && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+            && SymbolNames.IsNamespace(type.ContainingNamespace, TasksNamespace);
     }
 
     /// <summary>The variable an operation writes into when it writes into one of its members or elements.</summary>
