@@ -17,6 +17,24 @@ import sys
 import time
 
 DEFAULT_CSC = "/usr/share/dotnet/sdk/10.0.401/Roslyn/bincore/csc.dll"
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def read_threads(pid: int, threads: dict[str, tuple[str, float]]) -> None:
+    """Records (name, CPU seconds so far) of every live thread of the process, by thread id.
+    Also used by tests/paired-csc-threads.py."""
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as stat:
+                text = stat.read()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2:].split()
+        threads[tid] = (text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / TICKS)
 
 
 def main() -> int:
@@ -25,25 +43,12 @@ def main() -> int:
         return 2
     project, rsp = sys.argv[1], os.path.abspath(sys.argv[2])
     csc = sys.argv[3] if len(sys.argv) > 3 else DEFAULT_CSC
-    ticks = os.sysconf("SC_CLK_TCK")
     threads: dict[str, tuple[str, float]] = {}
     started = time.monotonic()
     process = subprocess.Popen(["dotnet", "exec", csc, "@" + rsp], cwd=project,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while process.poll() is None:
-        try:
-            tids = os.listdir(f"/proc/{process.pid}/task")
-        except OSError:
-            break
-        for tid in tids:
-            try:
-                with open(f"/proc/{process.pid}/task/{tid}/stat") as stat:
-                    text = stat.read()
-            except OSError:
-                continue
-            name = text[text.index("(") + 1:text.rindex(")")]
-            fields = text[text.rindex(")") + 2:].split()
-            threads[tid] = (name, (int(fields[11]) + int(fields[12])) / ticks)
+        read_threads(process.pid, threads)
         time.sleep(0.2)
     elapsed = time.monotonic() - started
     by_name = collections.Counter()

@@ -16,6 +16,7 @@ Com", the background JIT that recompiles hot methods), "gc", "main" (the compile
 which also takes part in the parallel compile). Prints each pair and the mean differences.
 """
 import collections
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -23,8 +24,12 @@ import sys
 import threading
 import time
 
-CSC = "/usr/share/dotnet/sdk/10.0.401/Roslyn/bincore/csc.dll"
-TICKS = os.sysconf("SC_CLK_TCK")
+# The /proc reader of tests/csc-thread-cpu.py (a hyphenated file name, so loaded by path).
+_single = importlib.util.spec_from_file_location("csc_thread_cpu", os.path.join(os.path.dirname(os.path.abspath(__file__)), "csc-thread-cpu.py"))
+csc_thread_cpu = importlib.util.module_from_spec(_single)
+_single.loader.exec_module(csc_thread_cpu)
+read_threads = csc_thread_cpu.read_threads
+CSC = csc_thread_cpu.DEFAULT_CSC
 KINDS = ["total", "pool", "jit", "gc", "main", "other"]
 
 
@@ -36,21 +41,6 @@ def kind(name: str) -> str:
     if "GC" in name:
         return "gc"
     return "main" if name == "dotnet" else "other"
-
-
-def read_threads(pid: int, threads: dict) -> None:
-    try:
-        tids = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return
-    for tid in tids:
-        try:
-            with open(f"/proc/{pid}/task/{tid}/stat") as stat:
-                text = stat.read()
-        except OSError:
-            continue
-        fields = text[text.rindex(")") + 2:].split()
-        threads[tid] = (text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / TICKS)
 
 
 def start(directory: str, rsp: str, cpu: int) -> subprocess.Popen:

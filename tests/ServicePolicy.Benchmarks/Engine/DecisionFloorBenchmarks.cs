@@ -39,13 +39,13 @@ public class DecisionFloorBenchmarks
     }
 
     /// <summary>The decision value an engine returns for an allowed action, built around the hand-written result.</summary>
-    private Decision Floor(string action, object input, HandDecision hand) =>
-        new(_engine, EvaluationScope.NextSequenceOnThisThread(), action, input, null, _clock.GetUtcNow(),
-            hand.Obligations ? DecisionEffect.AllowWithObligations : DecisionEffect.Allow, hand.Result, null, null, null, null);
+    private Decision Floor(string action, object input, HandDecision hand) => DecisionAt(action, input, hand, _clock.GetUtcNow());
 
     /// <summary>The same without reading the clock: only the decision number and the value.</summary>
-    private Decision FloorWithoutClock(string action, object input, HandDecision hand) =>
-        new(_engine, EvaluationScope.NextSequenceOnThisThread(), action, input, null, default,
+    private Decision FloorWithoutClock(string action, object input, HandDecision hand) => DecisionAt(action, input, hand, default);
+
+    private Decision DecisionAt(string action, object input, HandDecision hand, DateTimeOffset at) =>
+        new(_engine, EvaluationScope.NextSequenceOnThisThread(), action, input, null, at,
             hand.Obligations ? DecisionEffect.AllowWithObligations : DecisionEffect.Allow, hand.Result, null, null, null, null);
 
     [Benchmark(Baseline = true), BenchmarkCategory("ticket.route")]
