@@ -37,10 +37,10 @@ CSPROJ = """<Project Sdk="Microsoft.NET.Sdk">
     <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="10.0.0" />
   </ItemGroup>
   <ItemGroup Condition="'$(WithServicePolicy)' == 'true'">
-    <Analyzer Include="$(ServicePolicyAnalyzerDir)/ServicePolicy.Analyzers.dll" />
-    <Analyzer Include="$(ServicePolicyAnalyzerDir)/ServicePolicy.Core.dll" />
-    <Analyzer Include="$(ServicePolicyAnalyzerDir)/YamlDotNet.dll" Condition="Exists('$(ServicePolicyAnalyzerDir)/YamlDotNet.dll')" />
-    <Analyzer Include="$(NuGetPackageRoot)yamldotnet/16.3.0/lib/netstandard2.0/YamlDotNet.dll" Condition="!Exists('$(ServicePolicyAnalyzerDir)/YamlDotNet.dll')" />
+    <!-- Every assembly of the folder: a build output (the analyzers and Core; YamlDotNet then comes from the
+         NuGet cache) or a folder of the package (analyzers/dotnet/cs or readytorun/<rid>, with ServicePolicy.YamlDotNet). -->
+    <Analyzer Include="$(ServicePolicyAnalyzerDir)/*.dll" />
+    <Analyzer Include="$(NuGetPackageRoot)yamldotnet/16.3.0/lib/netstandard2.0/YamlDotNet.dll" Condition="!Exists('$(ServicePolicyAnalyzerDir)/YamlDotNet.dll') and !Exists('$(ServicePolicyAnalyzerDir)/ServicePolicy.YamlDotNet.dll')" />
     <AdditionalFiles Include="servicepolicy.yaml" />
   </ItemGroup>
 </Project>
@@ -439,7 +439,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("output")
     parser.add_argument("--modules", type=int, default=720, help="modules to generate (about 280 lines of C# each)")
-    parser.add_argument("--analyzer-dir", default="", help="folder with ServicePolicy.Analyzers.dll, ServicePolicy.Core.dll, YamlDotNet.dll")
+    parser.add_argument("--analyzer-dir", default="", help="folder whose assemblies the build gives the compiler as analyzers: a build output of src/ServicePolicy.Analyzers, or a folder of the packed ServicePolicy.Analyzers package (readytorun/linux-x64 for the ReadyToRun images)")
     parser.add_argument("--seed", type=int, default=20261122)
     args = parser.parse_args()
 
