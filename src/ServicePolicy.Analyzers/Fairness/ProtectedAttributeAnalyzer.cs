@@ -26,8 +26,6 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PolicyContext policy)
     {
-        var symbols = policy.Symbols;
-
         // A semantic model action per file, not operation actions: the analyzer driver builds the operations
         // of every body it hands to an operation action, while this rule needs only the bodies in a decision
         // context that name a member which may be protected. Those are found from syntax and one cached answer
@@ -35,16 +33,17 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
         // cost about 30 s of CPU in driver bookkeeping on a 200,000-line build: docs/performance.md.)
         // A body that names no member that may be protected cannot read one: it is skipped from syntax.
         var filter = new BuiltOnce<ProtectedNameFilter>();
-        context.RegisterSafeSemanticModelAction(Name, file => AnalyzeFile(file, symbols, filter.Get(
+        context.RegisterSafeSemanticModelAction(Name, file => AnalyzeFile(file, policy, filter.Get(
             () => ProtectedNameFilter.Build(policy.Compilation, policy.Symbols.Bindings, policy.Symbols, file.CancellationToken))));
     }
 
-    private void AnalyzeFile(SemanticModelAnalysisContext context, SymbolClassifier symbols, ProtectedNameFilter filter)
+    private void AnalyzeFile(SemanticModelAnalysisContext context, PolicyContext policy, ProtectedNameFilter filter)
     {
         var model = context.SemanticModel;
         var cancellationToken = context.CancellationToken;
+        var symbols = policy.Symbols;
         var typeAnswers = new Dictionary<SyntaxNode, bool>();
-        foreach (var member in ExecutableCode.Of(model.SyntaxTree.GetRoot(cancellationToken)))
+        foreach (var member in policy.ExecutableCodeOf(model.SyntaxTree, cancellationToken))
         {
             SafeAnalyzer.Contain(Name, context.ReportDiagnostic, member.Declaration, cancellationToken, () =>
             {

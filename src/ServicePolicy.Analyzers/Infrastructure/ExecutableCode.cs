@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,17 +22,18 @@ internal readonly record struct ExecutableMember(SyntaxNode Declaration, SyntaxN
 /// Why the analyzers walk syntax themselves instead of registering operation actions: an operation
 /// (block) action makes the analyzer driver build the operation tree of every method body of the
 /// compilation for the analyzer. Finding the executable code from syntax lets each rule decide cheaply
-/// which few bodies are worth asking operations for.
+/// which few bodies are worth asking operations for. The rules get it through
+/// <see cref="PolicyContext.ExecutableCodeOf"/>, which finds it once per tree.
 /// </remarks>
 internal static class ExecutableCode
 {
     private static readonly string[] CodeDomCompilerNamespace = { "System", "CodeDom", "Compiler" };
 
     [MethodImpl(HotPath.OptimizeAtOnce)]
-    public static List<ExecutableMember> Of(SyntaxNode root)
+    public static ImmutableArray<ExecutableMember> Of(SyntaxNode root)
     {
-        // A list rather than an iterator: the attribute above reaches the loop only in a plain method.
-        var members = new List<ExecutableMember>();
+        // An array rather than an iterator: the attribute above reaches the loop only in a plain method.
+        var members = ImmutableArray.CreateBuilder<ExecutableMember>();
         var hasTopLevelStatements = false;
         foreach (var node in root.DescendantNodesAndSelf(DescendIntoDeclarationsOnly))
         {
@@ -72,7 +74,7 @@ internal static class ExecutableCode
             members.Add(new ExecutableMember(unit, unit));
         }
 
-        return members;
+        return members.ToImmutable();
     }
 
     /// <summary>

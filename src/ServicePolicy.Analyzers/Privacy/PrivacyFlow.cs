@@ -42,7 +42,7 @@ internal sealed class PrivacyFlow
     /// <summary>The syntax pre-filter of the compilation, built on first use (by whichever tree comes first).</summary>
     public SinkNameFilter SinkNames(CancellationToken cancellationToken) => _sinkNames.Get(() =>
     {
-        var filter = SinkNameFilter.Build(Policy.Compilation, Policy.Symbols.Bindings, Policy.Symbols, cancellationToken);
+        var filter = SinkNameFilter.Build(Policy, cancellationToken);
         Cache.NameFilter = filter;
         return filter;
     });

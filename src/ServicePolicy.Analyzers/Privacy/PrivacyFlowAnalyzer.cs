@@ -34,7 +34,7 @@ public abstract class PrivacyFlowAnalyzer : PolicyAnalyzer
         var model = context.SemanticModel;
         var cancellationToken = context.CancellationToken;
         var filter = flow.SinkNames(cancellationToken);
-        foreach (var member in ExecutableCode.Of(model.SyntaxTree.GetRoot(cancellationToken)))
+        foreach (var member in flow.Policy.ExecutableCodeOf(model.SyntaxTree, cancellationToken))
         {
             if (!filter.MayReachSink(member.OperationNode))
             {

@@ -246,7 +246,7 @@ public sealed class SyntaxPrefilterTests
     private static SinkNameFilter Filter(string source, string? analyzersSection)
     {
         var policy = analyzersSection == null ? null : "apiVersion: servicepolicy/v1\nmetadata:\n  name: filter\n" + analyzersSection;
-        var (context, compilation) = ClassifierTestHelper.Create(source, policy);
-        return SinkNameFilter.Build(compilation, context.Symbols.Bindings, context.Symbols, CancellationToken.None);
+        var (context, _) = ClassifierTestHelper.Create(source, policy);
+        return SinkNameFilter.Build(context, CancellationToken.None);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ServicePolicy.Analyzers.Classification;
+using ServicePolicy.Analyzers.Infrastructure;
 
 namespace ServicePolicy.Analyzers.Privacy.Flow;
 
@@ -79,8 +80,11 @@ internal sealed class SinkNameFilter
     }
 
     /// <summary>Builds the filter for one compilation: one pass over its syntax, and over the few referenced assemblies that use the annotations.</summary>
-    public static SinkNameFilter Build(Compilation compilation, PolicyBindings bindings, SymbolClassifier classifier, CancellationToken cancellationToken)
+    public static SinkNameFilter Build(PolicyContext policy, CancellationToken cancellationToken)
     {
+        var compilation = policy.Compilation;
+        var bindings = policy.Symbols.Bindings;
+        var classifier = policy.Symbols;
         var names = new MemberNameSet(compilation, methods: true, cancellationToken);
         foreach (var (pattern, _) in bindings.ThirdPartySinks)
         {
@@ -97,7 +101,7 @@ internal sealed class SinkNameFilter
             return new SinkNameFilter(names, null);
         }
 
-        var source = SourceIndex.Of(compilation, cancellationToken);
+        var source = SourceIndex.Of(policy, cancellationToken);
         AddAnnotatedSinks(names, source, compilation, classifier);
 
         // Extension methods in source on a type whose every method is a sink ("Type.*").

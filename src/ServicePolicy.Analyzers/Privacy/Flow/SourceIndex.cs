@@ -41,10 +41,10 @@ internal sealed class SourceIndex
     /// <summary>What each piece of executable code calls, by the node <see cref="ExecutableCode"/> gives for it.</summary>
     public Dictionary<SyntaxNode, CallingMethod> CallsByBody { get; } = new();
 
-    public static SourceIndex Of(Compilation compilation, CancellationToken cancellationToken)
+    public static SourceIndex Of(PolicyContext policy, CancellationToken cancellationToken)
     {
         var index = new SourceIndex();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var tree in policy.Compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var root = tree.GetRoot(cancellationToken);
@@ -57,7 +57,7 @@ internal sealed class SourceIndex
             }
 
             // Every body is walked once here; the rules then decide from this index, without walking again.
-            foreach (var member in ExecutableCode.Of(root))
+            foreach (var member in policy.ExecutableCodeOf(tree, cancellationToken))
             {
                 var calls = CallingMethod.Of(member.Declaration is MethodDeclarationSyntax method ? method.Identifier.ValueText : "", member.OperationNode);
                 index.CallsByBody[member.OperationNode] = calls;
