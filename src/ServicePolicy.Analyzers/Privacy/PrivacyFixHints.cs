@@ -81,28 +81,38 @@ internal sealed class PrivacyFixHints
         var compilation = policy.Compilation;
         foreach (var text in patterns)
         {
-            var pattern = SymbolPattern.Create(text);
-            if (pattern == null)
+            if (found.Count == MaxCandidates)
+            {
+                break;
+            }
+
+            if (SymbolPattern.Create(text) == null)
             {
                 continue;
             }
 
-            foreach (var method in CandidatesFor(compilation, text).OrderBy(m => SymbolNames.FullName(m), StringComparer.Ordinal))
-            {
-                if (found.Count < MaxCandidates && usable(method) && !found.Contains(method, SymbolEqualityComparer.Default))
-                {
-                    found.Add(method);
-                }
-            }
+            // Usable candidates only are named and sorted: a pattern such as "*.Redact.*" has every member
+            // of the compilation as a candidate, and few of them are usable. (Filtering first keeps the
+            // stable order of those that remain: the same methods come out as when sorting all of them.)
+            found.AddRange(CandidatesFor(compilation, text)
+                .Where(method => usable(method) && !found.Contains(method, SymbolEqualityComparer.Default))
+                .Distinct<IMethodSymbol>(SymbolEqualityComparer.Default)
+                .OrderBy(method => SymbolNames.FullName(method), StringComparer.Ordinal)
+                .Take(MaxCandidates - found.Count)
+                .ToList());
         }
 
         if (found.Count < MaxCandidates)
         {
             foreach (var method in AnnotatedMethods(compilation, attributeName))
             {
-                if (found.Count < MaxCandidates && usable(method) && !found.Contains(method, SymbolEqualityComparer.Default))
+                if (usable(method) && !found.Contains(method, SymbolEqualityComparer.Default))
                 {
                     found.Add(method);
+                    if (found.Count == MaxCandidates)
+                    {
+                        break;
+                    }
                 }
             }
         }
@@ -147,6 +157,12 @@ internal sealed class PrivacyFixHints
     /// Methods a pattern such as <c>Ns.IConsentService.HasConsent*</c> can name: by their simple name in
     /// the sources, and through the type's metadata name when the pattern spells it out.
     /// </summary>
+    /// <remarks>
+    /// The type part does not narrow the source candidates, and must not without changing the hints:
+    /// methods of other types are usable too (the implementation of an interface check the policy names, an
+    /// annotated redactor, an extension method named after the type it extends), and take their place in
+    /// name order (PrivacyFixHintsTests).
+    /// </remarks>
     private static IEnumerable<IMethodSymbol> CandidatesFor(Compilation compilation, string text)
     {
         var name = text.Trim();
