@@ -25,7 +25,11 @@ import collections
 import re
 import sys
 
-OURS = re.compile(r"\[(ServicePolicy\.Analyzers|ServicePolicy\.Core|YamlDotNet)\]")
+# A JIT-compiled method is named in the perf map with its assembly in brackets; precompiled (ReadyToRun) code
+# has no map entry, and perf names the image it lies in instead: "[unknown] (.../ServicePolicy.Core.dll)".
+OURS = re.compile(r"\[(ServicePolicy\.Analyzers|ServicePolicy\.Core|YamlDotNet)\]"
+                  r"|/(ServicePolicy\.Analyzers|ServicePolicy\.Core|ServicePolicy\.YamlDotNet|YamlDotNet)\.dll\)")
+IMAGE = re.compile(r"/([\w.]+\.dll)\)")
 METHOD = re.compile(r"\] ([\w.+`<>]+::[\w.<>`]+)")
 TIER = re.compile(r"\[(QuickJitted|OptimizedTier1|OptimizedTier1OSR|Optimized|InstrumentedTier\w*)\]")
 
@@ -55,7 +59,11 @@ def main() -> int:
         ours += 1
         method = METHOD.search(frames[0])
         tier = TIER.search(frames[0])
-        innermost[(method.group(1) if method else frames[0], tier.group(1) if tier else "?")] += 1
+        image = IMAGE.search(frames[0])
+        if method:
+            innermost[(method.group(1), tier.group(1) if tier else "?")] += 1
+        else:
+            innermost[(f"(precompiled code of {image.group(1) if image else frames[0]})", "ReadyToRun")] += 1
     if total == 0:
         print("no samples read")
         return 1
