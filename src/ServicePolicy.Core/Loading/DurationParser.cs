@@ -7,7 +7,11 @@ using System.Text.RegularExpressions;
 /// <remarks>The JSON Schema mirrors this grammar in <c>Schema.JsonSchemaGenerator.DurationPattern</c>; change both together.</remarks>
 public static class DurationParser
 {
-    private static readonly Regex Parts = new(@"^\s*(?:(?<w>\d+)\s*w)?\s*(?:(?<d>\d+)\s*d)?\s*(?:(?<h>\d+)\s*h)?\s*(?:(?<m>\d+)\s*m)?\s*(?:(?<s>\d+)\s*s)?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    // Matched against the trimmed text, every \s* follows a digit or a unit letter, so the engine never has two
+    // ways to place a space and a match is linear in the text (at most 40 characters). So no match timeout:
+    // one is wall-clock time, and at 100 ms it only measured how loaded the machine was (a test failed with it
+    // while the CI machine also ran four builds).
+    private static readonly Regex Parts = new(@"^(?:(?<w>\d+)\s*w\s*)?(?:(?<d>\d+)\s*d\s*)?(?:(?<h>\d+)\s*h\s*)?(?:(?<m>\d+)\s*m\s*)?(?:(?<s>\d+)\s*s)?$", RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
 
     public static bool TryParse(string text, out TimeSpan value)
     {
@@ -17,8 +21,8 @@ public static class DurationParser
             return false;
         }
 
-        var match = Parts.Match(text);
-        if (match.Success && match.Value.Trim().Length > 0)
+        var match = Parts.Match(text.Trim());
+        if (match.Success && match.Value.Length > 0)
         {
             long Get(string name) => match.Groups[name].Success ? long.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
             var seconds = (((((Get("w") * 7) + Get("d")) * 24 + Get("h")) * 60) + Get("m")) * 60 + Get("s");
