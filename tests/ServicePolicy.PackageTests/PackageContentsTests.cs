@@ -151,14 +151,7 @@ public sealed class PackageContentsTests
             using var package = ZipFile.OpenRead(_fixture.PackagePath(packageId));
             foreach (var entry in package.Entries.Where(e => e.Name.StartsWith("ServicePolicy", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal) && e.Name != "ServicePolicy.YamlDotNet.dll"))
             {
-                using var buffer = new MemoryStream();
-                using (var stream = entry.Open())
-                {
-                    stream.CopyTo(buffer);
-                }
-
-                buffer.Position = 0;
-                using var reader = new PEReader(buffer);
+                using var reader = new PEReader(new MemoryStream(PackageEntries.ReadBytes(entry)));
                 Assert.True(
                     reader.ReadDebugDirectory().Any(d => d.Type == DebugDirectoryEntryType.Reproducible),
                     $"{packageId}: {entry.FullName} was not built deterministically.");
@@ -171,16 +164,7 @@ public sealed class PackageContentsTests
 
     private static (string Name, IReadOnlyList<string> References) ReadAssembly(ZipArchive package, string path)
     {
-        var entry = package.GetEntry(path);
-        Assert.True(entry != null, path + " is not in the package");
-        using var buffer = new MemoryStream();
-        using (var stream = entry!.Open())
-        {
-            stream.CopyTo(buffer);
-        }
-
-        buffer.Position = 0;
-        using var reader = new PEReader(buffer);
+        using var reader = new PEReader(new MemoryStream(PackageEntries.ReadBytes(package, path)));
         var metadata = reader.GetMetadataReader();
         var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToList();
         return (metadata.GetString(metadata.GetAssemblyDefinition().Name), references);

@@ -43,7 +43,7 @@ public sealed class ReadyToRunTests
         }
 
         // The code fixes never run in the command-line compiler: the IL file itself, so the folder is complete.
-        Assert.Equal(ReadBytes(package, "analyzers/dotnet/cs/ServicePolicy.Analyzers.CodeFixes.dll"), ReadBytes(package, $"readytorun/{ImagePlatform}/ServicePolicy.Analyzers.CodeFixes.dll"));
+        Assert.Equal(PackageEntries.ReadBytes(package, "analyzers/dotnet/cs/ServicePolicy.Analyzers.CodeFixes.dll"), PackageEntries.ReadBytes(package, $"readytorun/{ImagePlatform}/ServicePolicy.Analyzers.CodeFixes.dll"));
     }
 
     [Fact]
@@ -83,22 +83,9 @@ public sealed class ReadyToRunTests
 
     private static (bool IsReadyToRun, Guid Mvid) ReadPortableExecutable(ZipArchive package, string path)
     {
-        using var reader = new PEReader(new MemoryStream(ReadBytes(package, path)));
+        using var reader = new PEReader(new MemoryStream(PackageEntries.ReadBytes(package, path)));
         var metadata = reader.GetMetadataReader();
         var isReadyToRun = reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
         return (isReadyToRun, metadata.GetGuid(metadata.GetModuleDefinition().Mvid));
-    }
-
-    private static byte[] ReadBytes(ZipArchive package, string path)
-    {
-        var entry = package.GetEntry(path);
-        Assert.True(entry != null, path + " is not in the package");
-        using var buffer = new MemoryStream();
-        using (var stream = entry!.Open())
-        {
-            stream.CopyTo(buffer);
-        }
-
-        return buffer.ToArray();
     }
 }
