@@ -6,8 +6,10 @@ using ServicePolicy.Cli.Infrastructure;
 
 /// <summary>
 /// The default scan: builds the project or solution with `dotnet build`, the ServicePolicy
-/// analyzers attached through a generated targets file (the user's real references, no change to
-/// their files), and reads each project's SARIF error log back.
+/// analyzers attached through a generated targets file (the user's real references), and reads
+/// each project's SARIF error log back. The build restores, compiles and writes into a temporary
+/// artifacts folder of its own (`--artifacts-path`), never into the projects' bin/ and obj/: a scan
+/// changes none of the user's files, whether the build succeeds or fails.
 /// </summary>
 public sealed class BuildScanner
 {
@@ -23,7 +25,7 @@ public sealed class BuildScanner
             var targets = Path.Combine(work.FullName, "ServicePolicy.Scan.targets");
             File.WriteAllText(targets, TargetsFile(logs, policyPath));
             progress($"Building {Paths.Display(target.Path)} with the ServicePolicy analyzers");
-            var (exitCode, output) = RunBuild(target.Path, targets);
+            var (exitCode, output) = RunBuild(target.Path, targets, Path.Combine(work.FullName, "artifacts"));
             var sarifFiles = Directory.GetFiles(logs, "*.sarif");
             if (sarifFiles.Length == 0)
             {
@@ -81,7 +83,7 @@ public sealed class BuildScanner
             """;
     }
 
-    private static (int ExitCode, string Output) RunBuild(string target, string targetsFile)
+    private static (int ExitCode, string Output) RunBuild(string target, string targetsFile, string artifacts)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -92,6 +94,8 @@ public sealed class BuildScanner
         foreach (var argument in new[]
         {
             "build", target, "--no-incremental", "-nologo", "-v:quiet",
+            // Every project's bin/ and obj/ (restore output included) under the scan's own folder.
+            "--artifacts-path", artifacts,
             $"-p:CustomAfterMicrosoftCommonTargets={targetsFile}",
             "-p:TreatWarningsAsErrors=false",
             // The build server would keep the analyzer assemblies loaded and locked after the scan.

@@ -42,6 +42,9 @@ public sealed class ScanReport
 
     public string Mode { get; set; } = "build";
 
+    /// <summary>How well each compiled project bound (a scan without a build only).</summary>
+    public List<BindingQuality> Bindings { get; } = new();
+
     /// <summary>File, line, column, id: concurrent analysis reports in any order, and reports must be stable.</summary>
     public void SortFindings()
     {

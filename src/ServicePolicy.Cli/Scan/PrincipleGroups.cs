@@ -1,8 +1,9 @@
 namespace ServicePolicy.Cli.Scan;
 
 /// <summary>
-/// Diagnostic ID families map to principles (ARCHITECTURE.md): 1xxx privacy (P1), 2xxx fairness
-/// (P2), 3xxx honesty and courtesy (P3, P7), 9xxx configuration.
+/// Diagnostic ID families map to principles: 1xxx privacy (P1), 2xxx fairness (P2), 3xxx honesty
+/// and courtesy (P3, P7), 9xxx configuration. What the scan itself could not do (an analyzer or
+/// compiler crash, code that binds too little) is its own group, so it is never mistaken for a rule.
 /// </summary>
 public static class PrincipleGroups
 {
@@ -12,8 +13,12 @@ public static class PrincipleGroups
         "P2 Fair and equal treatment",
         "P3/P7 Honesty, courtesy and respect",
         "Configuration",
+        ScanCompleteness,
         "Other",
     };
+
+    /// <summary>The group of the scan's own findings (<see cref="ScanProblems"/>).</summary>
+    public const string ScanCompleteness = "Scan completeness";
 
     public static string Of(string diagnosticId)
     {
@@ -28,7 +33,7 @@ public static class PrincipleGroups
             }
         }
 
-        return Order[4];
+        return ScanProblems.Ids.Contains(diagnosticId) ? ScanCompleteness : Order[5];
     }
 
     public static int Rank(string group)

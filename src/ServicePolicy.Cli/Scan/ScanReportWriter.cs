@@ -43,13 +43,31 @@ public sealed class ScanReportWriter
             output.WriteLine();
         }
 
+        WriteBindings(report);
         WriteSummary(report, groups.Select(g => g.Key).ToList());
+    }
+
+    /// <summary>One binding-quality line per compiled project: how much of the code the analyzers could see.</summary>
+    private void WriteBindings(ScanReport report)
+    {
+        if (report.Bindings.Count == 0)
+        {
+            return;
+        }
+
+        _console.Out.WriteLine("Binding:");
+        foreach (var binding in report.Bindings)
+        {
+            _console.Out.WriteLine($"  {(binding.Trusted ? "" : "LOW ")}{binding.Line()}");
+        }
+
+        _console.Out.WriteLine();
     }
 
     private void WriteSummary(ScanReport report, List<string> groups)
     {
         var rows = PrincipleGroups.Order
-            .Where(g => g != "Other" || groups.Contains(g))
+            .Where(g => (g != "Other" && g != PrincipleGroups.ScanCompleteness) || groups.Contains(g))
             .Select(g => (Group: g, Errors: Count(report, g, "error"), Warnings: Count(report, g, "warning"), Info: Count(report, g, "info")))
             .ToList();
         if (_console.IsTerminal)
@@ -98,6 +116,23 @@ public sealed class ScanReportWriter
             });
         }
 
+        var projects = new JsonArray();
+        foreach (var binding in report.Bindings)
+        {
+            projects.Add(new JsonObject
+            {
+                ["project"] = binding.Project,
+                ["description"] = binding.Description,
+                ["files"] = binding.Files,
+                ["lines"] = binding.Lines,
+                ["names"] = binding.Names,
+                ["unresolvedNames"] = binding.UnresolvedNames,
+                ["compilerErrors"] = binding.CompilerErrors,
+                ["trusted"] = binding.Trusted,
+                ["notes"] = new JsonArray(binding.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+            });
+        }
+
         var summary = new JsonObject();
         foreach (var group in PrincipleGroups.Order)
         {
@@ -111,6 +146,7 @@ public sealed class ScanReportWriter
             ["filesScanned"] = report.FilesScanned,
             ["linesScanned"] = report.LinesScanned,
             ["findings"] = findings,
+            ["projects"] = projects,
             ["summary"] = summary,
             ["errors"] = Count(report, null, "error"),
             ["warnings"] = Count(report, null, "warning"),
