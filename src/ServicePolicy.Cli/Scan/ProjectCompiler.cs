@@ -102,7 +102,9 @@ public sealed class ProjectCompiler
             references,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: project == null ? NullableContextOptions.Enable : SdkDefaults.NullableFor(project.Property("Nullable")),
+                // Nullable analysis changes no name binding and no ServicePolicy finding, and costs about a
+                // third of a scan's CPU time; so the scan compiles without it, whatever the project says.
+                nullableContextOptions: NullableContextOptions.Disable,
                 allowUnsafe: project == null || string.Equals(project.Property("AllowUnsafeBlocks"), "true", StringComparison.OrdinalIgnoreCase),
                 concurrentBuild: true));
         if (project != null)

@@ -128,12 +128,4 @@ public static class SdkDefaults
             _ => LanguageVersion.Latest,
         };
     }
-
-    public static NullableContextOptions NullableFor(string nullable) => nullable.Trim().ToLowerInvariant() switch
-    {
-        "enable" => NullableContextOptions.Enable,
-        "warnings" => NullableContextOptions.Warnings,
-        "annotations" => NullableContextOptions.Annotations,
-        _ => NullableContextOptions.Disable,
-    };
 }
