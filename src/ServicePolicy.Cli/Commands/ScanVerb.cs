@@ -20,7 +20,7 @@ public sealed class ScanVerb : IVerb
     {
         "servicepolicy scan src/MyApp/MyApp.csproj                        # builds it with the analyzers attached",
         "servicepolicy scan MyApp.sln --policy policies/service-ethics.yaml",
-        "servicepolicy scan . --no-build                                  # no restore or build: framework references only",
+        "servicepolicy scan . --no-build                                  # no build: each project compiled in memory",
         "servicepolicy scan src/ --no-build --fail-on warning --format sarif > scan.sarif",
     };
 
@@ -28,7 +28,7 @@ public sealed class ScanVerb : IVerb
     {
         var target = new Argument<string>("target") { Description = "A C# project (.csproj), a solution (.sln, .slnx) or a folder. Default: the current folder.", DefaultValueFactory = _ => "." };
         var policy = new Option<string?>("--policy", "-p") { Description = "The policy file. Default: servicepolicy.yaml or *.policy.yaml in the target's folder or a parent, up to the repository root." };
-        var noBuild = new Option<bool>("--no-build") { Description = "Do not build: parse the *.cs files under the folder and compile them with framework references only (missing references are tolerated)." };
+        var noBuild = new Option<bool>("--no-build") { Description = "Do not build: compile each project in memory (its SDK's frameworks and usings, its restored or cached packages, its project references), and say how much of it bound." };
         var failOn = new Option<string>("--fail-on") { Description = "The lowest severity that makes the scan fail (exit 1): error or warning.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning");
         var format = CommonOptions.Format("text", "json", "sarif");

@@ -103,7 +103,7 @@ public sealed class NoBuildScanner
         if (!quality.Trusted && quality.Names > 0)
         {
             report.Findings.Add(ScanProblems.Binding(
-                string.Create(CultureInfo.InvariantCulture, $"{name}: {quality.UnresolvedNames:N0} of {quality.Names:N0} names did not bind ({quality.UnresolvedShare:P1}), so findings in it may be missing. {(quality.Notes.Count > 0 ? string.Join("; ", quality.Notes) + ". " : "")}Restore the project (`dotnet restore`) so its packages are known, or scan with a build."),
+                string.Create(CultureInfo.InvariantCulture, $"{name}: {quality.UnresolvedNames:N0} of {quality.Names:N0} names did not bind ({quality.UnresolvedShare * 100:F1}%), so findings in it may be missing. {(quality.Notes.Count > 0 ? string.Join("; ", quality.Notes) + ". " : "")}{(project == null ? "These files belong to no project, so they were compiled against the .NET base library only; scan their project instead." : "Restore the project (`dotnet restore`) so its packages are known, or scan with a build.")}"),
                 where));
         }
     }
