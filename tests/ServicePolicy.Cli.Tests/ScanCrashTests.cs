@@ -32,6 +32,29 @@ public class ScanCrashTests
         Assert.Equal(2, report.FilesScanned);
     }
 
+    [Fact]
+    public void A_compiler_crash_on_a_project_is_an_error_and_its_files_are_then_checked_one_by_one()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(temp.Path, ".git"));
+        temp.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        temp.Write("App/Good.cs", "namespace App; public class Good { }");
+        temp.Write("App/Other.cs", "namespace App; public class Other { }");
+
+        var scanner = new NoBuildScanner(() => ImmutableArray.Create<DiagnosticAnalyzer>(new CrashesOnBadFiles()))
+        {
+            WholeProject = _ => throw new IndexOutOfRangeException("Index was outside the bounds of the array."),
+        };
+        var report = scanner.Scan(ScanTarget.Resolve(Path.Combine(temp.Path, "App")), policyPath: null, _ => { });
+
+        var crash = Assert.Single(report.Findings, f => f.Id == "compiler-crash");
+        Assert.Equal("error", crash.Severity);
+        Assert.Contains("IndexOutOfRangeException: Index was outside the bounds of the array.", crash.Message, StringComparison.Ordinal);
+        Assert.Contains("each file was then checked on its own", crash.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "Good.cs", "Other.cs" }, report.Findings.Where(f => f.Id == "SP0999").Select(f => Path.GetFileName(f.File)).Order(StringComparer.Ordinal));
+        Assert.Single(report.Bindings);
+    }
+
     /// <summary>Reports every file it reads, and throws on files named Bad.cs.</summary>
 #pragma warning disable RS1036, RS1041, RS2008 // A test double hosted in-process, never shipped or loaded by a compiler.
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

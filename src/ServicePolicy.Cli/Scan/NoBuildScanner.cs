@@ -28,6 +28,10 @@ public sealed class NoBuildScanner
     /// <summary>With other analyzers than the ServicePolicy ones: the tests use one that crashes.</summary>
     internal NoBuildScanner(Func<ImmutableArray<DiagnosticAnalyzer>> analyzers) => _analyzers = analyzers;
 
+    /// <summary>Runs the compiler and the analyzers over a whole project; the tests replace it with one that crashes like a compiler bug.</summary>
+    internal Func<CompilationWithAnalyzers, ImmutableArray<Diagnostic>> WholeProject { get; init; } =
+        withAnalyzers => withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+
     public ScanReport Scan(ScanTarget target, string? policyPath, Action<string> progress)
     {
         var projects = ScanProjects.Discover(target);
@@ -77,7 +81,7 @@ public sealed class NoBuildScanner
         ImmutableArray<Diagnostic> diagnostics;
         try
         {
-            diagnostics = compiled.Compilation.WithAnalyzers(analyzers, analysisOptions).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+            diagnostics = WholeProject(compiled.Compilation.WithAnalyzers(analyzers, analysisOptions));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
