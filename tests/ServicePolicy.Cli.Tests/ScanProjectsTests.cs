@@ -54,14 +54,36 @@ public class ScanProjectsTests
     }
 
     [Fact]
-    public void A_project_file_scans_that_project_and_the_projects_it_references()
+    public void A_project_file_scans_that_project_binding_to_the_projects_it_references_without_analysing_them()
     {
         using var temp = ScanFixtures.Copy("Shop");
-        var result = CliRunner.RunIn(temp.Path, null, "scan", "Shop/Shop.Data/Shop.Data.csproj", "--no-build", "--policy", "Shop/servicepolicy.yaml", "--format", "json");
+        // A personal-data log in the referenced library: the scan of the web project must not report it.
+        temp.Write("Shop/Shop.Data/Audit.cs", "namespace Shop.Data; public static class Audit { public static void Trace(Customer c) => System.Console.WriteLine(c.Email); }");
+        var result = CliRunner.RunIn(temp.Path, null, "scan", "Shop/Shop.Web/Shop.Web.csproj", "--no-build", "--policy", "Shop/servicepolicy.yaml", "--format", "json");
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out);
-        Assert.Equal(new[] { "Shop.Data" }, json.RootElement.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("project").GetString()));
-        Assert.Empty(json.RootElement.GetProperty("findings").EnumerateArray());
+        var web = Assert.Single(json.RootElement.GetProperty("projects").EnumerateArray());
+        Assert.Equal("Shop.Web", web.GetProperty("project").GetString());
+        Assert.Equal(0, web.GetProperty("unresolvedNames").GetInt32());
+        var files = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("file").GetString()).ToList();
+        Assert.Equal(2, files.Count);
+        Assert.All(files, f => Assert.StartsWith("Shop/Shop.Web/", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_analyzer_project_reference_is_not_compiled_against()
+    {
+        using var temp = ScanFixtures.Copy("Shop");
+        var project = Path.Combine(temp.Path, "Shop", "Shop.Web", "Shop.Web.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "<ProjectReference Include=\"..\\Shop.Data\\Shop.Data.csproj\" />",
+            "<ProjectReference Include=\"..\\Shop.Data\\Shop.Data.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />",
+            StringComparison.Ordinal));
+        var result = CliRunner.RunIn(temp.Path, null, "scan", "Shop/Shop.Web/Shop.Web.csproj", "--no-build", "--policy", "Shop/servicepolicy.yaml", "--format", "json");
+        using var json = JsonDocument.Parse(result.Out);
+        var web = Assert.Single(json.RootElement.GetProperty("projects").EnumerateArray());
+        // Customer lives in Shop.Data, which the web project now only runs as an analyzer: it cannot bind.
+        Assert.True(web.GetProperty("unresolvedNames").GetInt32() > 0, web.ToString());
     }
 
     [Fact]

@@ -184,7 +184,9 @@ public sealed class MsBuildProject
             case "PackageVersion" when include.Length > 0:
                 centralVersions[include] = Metadata("Version");
                 break;
-            case "ProjectReference" when include.Length > 0:
+            // An analyzer or build-order reference is not compiled against.
+            case "ProjectReference" when include.Length > 0 && !string.Equals(Metadata("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase)
+                                                       && !string.Equals(Metadata("OutputItemType"), "Analyzer", StringComparison.OrdinalIgnoreCase):
                 var baseFolder = System.IO.Path.GetDirectoryName(file)!;
                 ProjectReferences.Add(System.IO.Path.GetFullPath(System.IO.Path.Combine(baseFolder, include.Replace('\\', '/'))));
                 break;

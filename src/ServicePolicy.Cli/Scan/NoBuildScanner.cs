@@ -40,6 +40,14 @@ public sealed class NoBuildScanner
         var additionalFiles = AdditionalFiles(policyPath);
         foreach (var project in projects.Projects)
         {
+            if (!project.Analyzed)
+            {
+                // Referenced from outside the scan: compiled (lazily, by Roslyn) only so that the scanned code binds to it.
+                progress($"Compiling {project.Definition.Name}, referenced by the scanned projects");
+                CompileReferenceOnly(report, compiler, project);
+                continue;
+            }
+
             progress($"Compiling and analysing {project.Definition.Name} ({project.SourceFiles.Count:N0} files)");
             ScanOne(report, compiler, project.Definition, project.SourceFiles, project.Definition.Folder, policyPath, additionalFiles);
         }
@@ -55,6 +63,18 @@ public sealed class NoBuildScanner
         report.Findings.Clear();
         report.Findings.AddRange(distinct);
         return report;
+    }
+
+    private static void CompileReferenceOnly(ScanReport report, ProjectCompiler compiler, ScanProjects.Project project)
+    {
+        try
+        {
+            compiler.Compile(project.Definition, project.SourceFiles, "ServicePolicyScan", project.Definition.Folder);
+        }
+        catch (Exception ex) when (ex is not CliInputException)
+        {
+            report.Findings.Add(ScanProblems.Crash(ScanProblems.CompilerCrash, $"The compiler crashed on {project.Definition.Name}, which the scanned code references, so references to it do not bind: {Describe(ex)}", project.Definition.Path));
+        }
     }
 
     private void ScanOne(ScanReport report, ProjectCompiler compiler, MsBuildProject? project, IReadOnlyList<string> files, string folder, string? policyPath, ImmutableArray<AdditionalText> additionalFiles)

@@ -90,7 +90,9 @@ public sealed class ProjectCompiler
 
         // Annotated code binds even when the project does not reference the annotations package itself.
         var annotations = Path.Combine(AppContext.BaseDirectory, "ServicePolicy.Annotations.dll");
-        if (File.Exists(annotations) && !references.OfType<PortableExecutableReference>().Any(r => Path.GetFileName(r.FilePath) == "ServicePolicy.Annotations.dll"))
+        var hasAnnotations = references.OfType<PortableExecutableReference>().Any(r => Path.GetFileName(r.FilePath) == "ServicePolicy.Annotations.dll")
+            || references.OfType<CompilationReference>().Any(r => r.Compilation.AssemblyName == "ServicePolicy.Annotations");
+        if (File.Exists(annotations) && !hasAnnotations)
         {
             references.Add(FileReference(annotations));
         }

@@ -7,13 +7,16 @@ using System.Xml.Linq;
 /// The projects a scan without a build compiles, each with its own source files, in an order where
 /// a project comes after the projects it references. A project file scans that project and the
 /// projects it references; a solution scans its C# projects; a folder scans every project under it.
-/// C# files under a folder target that belong to no project are compiled together on their own.
+/// Projects they reference from elsewhere are compiled too, so that the code using them binds, but
+/// not analysed: a scan reports on what it was pointed at. C# files under a folder target that
+/// belong to no project are compiled together on their own.
 /// </summary>
 public sealed class ScanProjects
 {
     private static readonly Regex SolutionProject = new(@"^Project\(""[^""]*""\)\s*=\s*""[^""]*""\s*,\s*""([^""]+\.csproj)""", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    public sealed record Project(MsBuildProject Definition, IReadOnlyList<string> SourceFiles);
+    /// <summary>A project to compile; <paramref name="Analyzed"/> is false for one only referenced from outside the scan.</summary>
+    public sealed record Project(MsBuildProject Definition, IReadOnlyList<string> SourceFiles, bool Analyzed);
 
     public List<Project> Projects { get; } = new();
 
@@ -23,6 +26,7 @@ public sealed class ScanProjects
     public static ScanProjects Discover(ScanTarget target)
     {
         var projectPaths = ProjectPaths(target);
+        var scanned = new HashSet<string>(projectPaths, StringComparer.Ordinal);
         var definitions = new Dictionary<string, MsBuildProject>(StringComparer.Ordinal);
         var pending = new Queue<string>(projectPaths);
         while (pending.Count > 0)
@@ -55,7 +59,7 @@ public sealed class ScanProjects
             // A project's sources are the C# files under its folder, except those of a nested project.
             var files = SourceTree.FilesUnder(definition.Folder, "*.cs", sub => projectFolders.Contains(sub));
             owned.UnionWith(files);
-            result.Projects.Add(new Project(definition, files));
+            result.Projects.Add(new Project(definition, files, scanned.Contains(definition.Path)));
         }
 
         if (target.IsFolder)
