@@ -101,7 +101,7 @@ public sealed class PolicyDocumentRenderer
             new("Applies to", string.Join(", ", rule.Action.Select(a => "`" + a + "`"))),
             new("Outcome", EffectText(rule)),
             new("Severity", Kebab(rule.Severity.ToString())),
-            new("Principle", $"{rule.Principle} ({Principles.Title(rule.Principle)})" + (rule.Seeds.Count > 0 ? ", from seed articles " + string.Join(", ", rule.Seeds) : "")),
+            new("Principle", $"{rule.Principle} ({Principles.Title(rule.Principle)})" + (rule.Seeds.Count > 0 ? ", from articles " + string.Join(", ", rule.Seeds) : "")),
         };
         if (!rule.Enabled)
         {

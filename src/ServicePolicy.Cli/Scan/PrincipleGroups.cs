@@ -1,7 +1,7 @@
 namespace ServicePolicy.Cli.Scan;
 
 /// <summary>
-/// Diagnostic ID families map to principles (ARCHITECTURE.md): 1xxx privacy (P1), 2xxx fairness
+/// Diagnostic ID families map to principles (docs/principles.md): 1xxx privacy (P1), 2xxx fairness
 /// (P2), 3xxx honesty and courtesy (P3, P7), 9xxx configuration.
 /// </summary>
 public static class PrincipleGroups
