@@ -23,7 +23,7 @@ banner "Building the servicepolicy tool and the SupportDesk sample ($configurati
 # build in parallel. Each project is named as it is done; the full log is shown only on failure.
 build_log="$(mktemp)"
 trap 'rm -f "$build_log"' EXIT
-echo "Restoring and compiling (about 20 s the first time, a few seconds after that) ..."
+echo "Restoring and compiling (the first run compiles six projects; later runs reuse them) ..."
 dotnet build samples/SupportDesk/demo.slnf -c "$configuration" -nologo -v minimal -clp:NoSummary 2>&1 \
   | tee "$build_log" \
   | sed -un -e 's#^ *Restored .*/\([^/]*\)\.csproj.*#  restored \1#p' -e 's#^ *\([A-Za-z.]*\) -> .*#  compiled \1#p'
