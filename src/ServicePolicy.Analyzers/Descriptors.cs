@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace ServicePolicy.Analyzers;
 
 /// <summary>
-/// Every diagnostic the ServicePolicy analyzers report. The ids are a contract (ARCHITECTURE.md):
+/// Every diagnostic the ServicePolicy analyzers report. The ids are stable, public names:
 /// 1xxx privacy, 2xxx fairness, 3xxx honesty and courtesy, 9xxx configuration. Each help link
 /// points at <c>docs/rules/SPxxxx.md</c>.
 /// </summary>

@@ -124,6 +124,17 @@ public sealed class HtmlWriter : IDocumentWriter
     private static string Inline(string text)
     {
         var result = new StringBuilder();
+        foreach (var (run, anchor) in InlineText.SplitLinks(text))
+        {
+            result.Append(anchor == null ? Runs(run) : "<a href=\"#" + WebUtility.HtmlEncode(anchor) + "\">" + Runs(run) + "</a>");
+        }
+
+        return result.ToString();
+    }
+
+    private static string Runs(string text)
+    {
+        var result = new StringBuilder();
         foreach (var (part, isCode) in InlineText.Split(text))
         {
             var encoded = WebUtility.HtmlEncode(part);

@@ -1,5 +1,6 @@
 namespace ServicePolicy.Cli.Docs;
 
+using System.Net;
 using System.Text;
 
 /// <summary>Writes a policy document as GitHub-flavoured Markdown. Raw HTML in policy text is escaped.</summary>
@@ -9,6 +10,12 @@ public sealed class MarkdownWriter : IDocumentWriter
 
     public void Heading(int level, string text, string? anchor = null)
     {
+        if (anchor != null)
+        {
+            // GitHub makes its own ids from heading text; this one is what the document's links point at.
+            _text.Append("<a id=\"").Append(WebUtility.HtmlEncode(anchor)).AppendLine("\"></a>");
+        }
+
         _text.Append('#', Math.Clamp(level, 1, 6)).Append(' ').AppendLine(Inline(text));
         _text.AppendLine();
     }
@@ -66,6 +73,17 @@ public sealed class MarkdownWriter : IDocumentWriter
     private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     private static string Inline(string text)
+    {
+        var result = new StringBuilder();
+        foreach (var (run, anchor) in InlineText.SplitLinks(text))
+        {
+            result.Append(anchor == null ? Runs(run) : "[" + Runs(run) + "](#" + anchor + ")");
+        }
+
+        return result.ToString();
+    }
+
+    private static string Runs(string text)
     {
         var result = new StringBuilder();
         foreach (var (part, isCode) in InlineText.Split(text))

@@ -25,7 +25,9 @@ public sealed class PolicyDocumentRenderer
     {
         writer.Heading(1, Title);
         WriteOverview(writer);
+        WriteContents(writer);
         WriteRules(writer);
+        WriteSwitchedOff(writer);
         WriteClassification(writer);
         WriteConsent(writer);
         WriteRouting(writer);
@@ -59,6 +61,52 @@ public sealed class PolicyDocumentRenderer
         writer.Facts(facts);
     }
 
+    /// <summary>Links to every section below, and to each principle that has rules.</summary>
+    private void WriteContents(IDocumentWriter writer)
+    {
+        writer.Heading(2, "Contents", "contents");
+        var lines = new List<OutlineLine> { new(0, InlineText.Link("Rules by principle", "rules")) };
+        lines.AddRange(RulePrinciples().Select(p => new OutlineLine(1, InlineText.Link($"{p}: {Principles.Title(p)}", p.ToLowerInvariant()))));
+        if (SwitchedOffRules().Count > 0)
+        {
+            lines.Add(new(0, InlineText.Link("Rules switched off", "switched-off")));
+        }
+
+        lines.Add(new(0, InlineText.Link("Classification", "classification")));
+        lines.Add(new(0, InlineText.Link("Consent", "consent")));
+        if (_policy.Routing.Count > 0)
+        {
+            lines.Add(new(0, InlineText.Link("Routing, prioritisation, pricing and eligibility tables", "routing")));
+        }
+
+        lines.Add(new(0, InlineText.Link("Deadlines (SLAs)", "slas")));
+        lines.Add(new(0, InlineText.Link("Authority limits", "authority")));
+        lines.Add(new(0, InlineText.Link("Customer-facing text", "text")));
+        writer.Outline(lines);
+    }
+
+    private IReadOnlyList<string> RulePrinciples() =>
+        _policy.Rules.Select(r => r.Principle).Distinct(StringComparer.Ordinal).OrderBy(Principles.Order).ToList();
+
+    /// <summary>Rules an including policy removed (`disable`) and rules kept but marked `enabled: false`.</summary>
+    private IReadOnlyList<(string Id, string How)> SwitchedOffRules() =>
+        _policy.Disable.Distinct(StringComparer.Ordinal).Select(id => (id, "removed by `disable` in this policy: an included policy defines it, this one does not enforce it"))
+            .Concat(_policy.Rules.Where(r => !r.Enabled).Select(r => (r.Id, $"kept but `enabled: false` ({r.Principle}: {Principles.Title(r.Principle)})")))
+            .ToList();
+
+    private void WriteSwitchedOff(IDocumentWriter writer)
+    {
+        var off = SwitchedOffRules();
+        if (off.Count == 0)
+        {
+            return;
+        }
+
+        writer.Heading(2, "Rules switched off", "switched-off");
+        writer.Paragraph("These rules are written down in this policy or in a policy it includes, but are not enforced. A reviewer should check that each one is switched off on purpose.");
+        writer.Table(new[] { "Rule", "How" }, off.Select(o => (IReadOnlyList<string>)new[] { $"`{o.Id}`", o.How }));
+    }
+
     private void WriteRules(IDocumentWriter writer)
     {
         writer.Heading(2, "Rules by principle", "rules");
@@ -69,11 +117,12 @@ public sealed class PolicyDocumentRenderer
         }
 
         writer.Table(
-            new[] { "Principle", "Rules" },
+            new[] { "Principle", "Rules", "Build-time checks" },
             Principles.All.Select(p => (IReadOnlyList<string>)new[]
             {
                 $"{p.Id}: {p.Title}",
-                _policy.Rules.Any(r => r.Principle == p.Id) ? string.Join(", ", _policy.Rules.Where(r => r.Principle == p.Id).Select(r => "`" + r.Id + "`")) : "(no rule)",
+                _policy.Rules.Any(r => r.Principle == p.Id) ? string.Join(", ", _policy.Rules.Where(r => r.Principle == p.Id).Select(r => InlineText.Link("`" + r.Id + "`", RuleAnchor(r)))) : "(no rule)",
+                BuildTimeChecks.For(p.Id).Count == 0 ? "—" : string.Join(", ", BuildTimeChecks.For(p.Id).Select(d => "`" + d.Id + "`")),
             }));
 
         foreach (var group in _policy.Rules.GroupBy(r => r.Principle).OrderBy(g => Principles.Order(g.Key)))
@@ -85,6 +134,8 @@ public sealed class PolicyDocumentRenderer
                 writer.Paragraph(principle.Summary);
             }
 
+            writer.Paragraph("Checked in C# code at build time by the ServicePolicy analyzers: " + BuildTimeChecks.Describe(group.Key) + ".");
+
             foreach (var rule in group)
             {
                 WriteRule(writer, rule);
@@ -95,13 +146,13 @@ public sealed class PolicyDocumentRenderer
     private void WriteRule(IDocumentWriter writer, Rule rule)
     {
         var title = string.IsNullOrEmpty(rule.Title) ? $"`{rule.Id}`" : $"`{rule.Id}`: {rule.Title}";
-        writer.Heading(4, title, "rule-" + rule.Id);
+        writer.Heading(4, title, RuleAnchor(rule));
         var facts = new List<KeyValuePair<string, string>>
         {
             new("Applies to", string.Join(", ", rule.Action.Select(a => "`" + a + "`"))),
             new("Outcome", EffectText(rule)),
             new("Severity", Kebab(rule.Severity.ToString())),
-            new("Principle", $"{rule.Principle} ({Principles.Title(rule.Principle)})" + (rule.Seeds.Count > 0 ? ", from seed articles " + string.Join(", ", rule.Seeds) : "")),
+            new("Principle", InlineText.Link($"{rule.Principle} ({Principles.Title(rule.Principle)})", rule.Principle.ToLowerInvariant()) + (rule.Seeds.Count > 0 ? ", from articles " + string.Join(", ", rule.Seeds) : "")),
         };
         if (!rule.Enabled)
         {
@@ -142,6 +193,8 @@ public sealed class PolicyDocumentRenderer
             writer.Bullets(examples.Select(ExampleText));
         }
     }
+
+    private static string RuleAnchor(Rule rule) => "rule-" + rule.Id;
 
     private static string ExampleText(PolicyTest test)
     {

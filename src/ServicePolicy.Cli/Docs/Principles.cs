@@ -1,6 +1,6 @@
 namespace ServicePolicy.Cli.Docs;
 
-/// <summary>The ten principles of PRINCIPLES.md, as a reviewer reads them in generated documents and reports.</summary>
+/// <summary>The ten principles of docs/principles.md, as a reviewer reads them in generated documents and reports.</summary>
 public static class Principles
 {
     public sealed record Principle(string Id, string Title, string Summary);

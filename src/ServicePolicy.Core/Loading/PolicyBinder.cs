@@ -189,7 +189,7 @@ internal sealed class PolicyBinder
         }
         else if (key.Property.DeclaringType == typeof(Rule) && key.Name == "principle")
         {
-            Error(PolicyErrorCodes.UnknownPrinciple, $"`{text}` is not one of the principles P1 to P10.", location, NameSuggester.Hint(text, key.AllowedValues!) ?? "Write the principle's number as P1, P2 ... P10 (see PRINCIPLES.md).");
+            Error(PolicyErrorCodes.UnknownPrinciple, $"`{text}` is not one of the principles P1 to P10.", location, NameSuggester.Hint(text, key.AllowedValues!) ?? "Write the principle's number as P1, P2 ... P10 (see docs/principles.md).");
         }
         else
         {

@@ -6,8 +6,8 @@ using ServicePolicy.Core.Model;
 using ServicePolicy.Evaluation;
 
 /// <summary>
-/// The least any engine must add to the hand-written rules, whatever its design. Issue 3 asks every
-/// decision to be a value with an id for the decision log (items 3 and 5). The "floor" benchmarks run
+/// The least any engine must add to the hand-written rules, whatever its design. Every
+/// decision is a value with an id for the decision log. The "floor" benchmarks run
 /// the hand-written rules, then do only that: take the engine's next decision number, read the engine's
 /// clock (the system clock's fast path, cheaper than the test clock the engine benchmarks use) and
 /// build the <see cref="Decision"/> value, with no rule interpretation, input reading, telemetry

@@ -168,7 +168,7 @@ public class PolicyFuzzTests
         elapsedTicks = elapsed.Ticks;
         succeeded = result.Succeeded;
 
-        // The one timing bound the issue asks for: no case may take a second. A case over the
+        // The one timing bound of the fuzz test: no case may take a second. A case over the
         // bound is measured twice more and judged by its best time, so that a garbage collection
         // or a busy shared machine is not mistaken for a slow loader; a slow loader stays slow.
         for (var retry = 0; retry < 2 && elapsed >= TimeSpan.FromSeconds(1); retry++)

@@ -138,7 +138,9 @@ public sealed class PackageFeedFixture : IDisposable
         var arguments = new List<string>
         {
             "pack", filter, "--no-build", "-nologo", "-v:minimal", "-nodeReuse:false",
-            "-c", RepositoryBuild.Configuration, "-o", Feed, "-p:Version=" + Version,
+            "-c", RepositoryBuild.Configuration, "-o", Feed,
+            // The repository's versions come from git (MinVer); this run's packages get this run's version.
+            "-p:MinVerVersionOverride=" + Version,
         };
         if (RepositoryBuild.ArtifactsPath != null)
         {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CPU time of one compiler run, by thread kind (docs/performance.md, "Analyzers in the build").
 
-Usage: python3 tests/csc-thread-cpu.py <project dir> <csc response file> [csc.dll]
+Usage: python3 perf/csc-thread-cpu.py <project dir> <csc response file> [csc.dll]
 
 Runs `dotnet exec csc.dll @<response file>` in the project directory and reads every thread's CPU time
 (user + system) from /proc while it runs, then sums it by thread name: the .NET runtime names its threads
@@ -22,7 +22,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 def read_threads(pid: int, threads: dict[str, tuple[str, float]]) -> None:
     """Records (name, CPU seconds so far) of every live thread of the process, by thread id.
-    Also used by tests/paired-csc-threads.py."""
+    Also used by perf/paired-csc-threads.py."""
     try:
         tids = os.listdir(f"/proc/{pid}/task")
     except OSError:

@@ -6,7 +6,7 @@ Usage:
   cd /tmp/sp-large
   DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -F 499 -e cpu-clock -g -o on.data -- \\
       dotnet exec /usr/share/dotnet/sdk/10.0.401/Roslyn/bincore/csc.dll @csc-on.rsp
-  perf script -i on.data -F comm,tid,ip,sym,dso | python3 tests/perf-analyzer-share.py [top]
+  perf script -i on.data -F comm,tid,ip,sym,dso | python3 perf/perf-analyzer-share.py [top]
 
 Why: runs of the same build differ by up to 40% on a shared virtual machine, so comparing a build
 with the analyzers against one without cannot resolve a few percent. Within one run, the share of

@@ -2,7 +2,7 @@
 """Compiler runs with and without the analyzers in pairs that share one CPU, with the CPU time of
 each run split by thread kind (docs/performance.md, "Analyzers in the build").
 
-Usage: python3 tests/paired-csc-threads.py <pairs per CPU> <with dir> <without dir>
+Usage: python3 perf/paired-csc-threads.py <pairs per CPU> <with dir> <without dir>
 
 Each directory is a copy of the generated project holding the compiler's response file for its
 configuration: `csc-on.rsp` in the first, `csc-off.rsp` in the second (how to make them: the
@@ -10,7 +10,7 @@ configuration: `csc-on.rsp` in the first, `csc-off.rsp` in the second (how to ma
 (`<dir>-cpu0`, `<dir>-cpu1`), then runs one pipeline of pairs per CPU: the two compilers start
 together pinned to the same CPU, so the machine's drift touches both alike, and when one ends a
 filler run of its configuration keeps the CPU shared until the other ends (killed, not counted).
-Every 0.2 s it reads each thread's CPU time from /proc (as tests/csc-thread-cpu.py does) and sums it
+Every 0.2 s it reads each thread's CPU time from /proc (as perf/csc-thread-cpu.py does) and sums it
 by kind: "pool" (".NET TP Worker": compiling and the analyzers' callbacks), "jit" (".NET Tiered
 Com", the background JIT that recompiles hot methods), "gc", "main" (the compiler's main thread,
 which also takes part in the parallel compile). Prints each pair and the mean differences.
@@ -24,7 +24,7 @@ import sys
 import threading
 import time
 
-# The /proc reader of tests/csc-thread-cpu.py (a hyphenated file name, so loaded by path).
+# The /proc reader of perf/csc-thread-cpu.py (a hyphenated file name, so loaded by path).
 _single = importlib.util.spec_from_file_location("csc_thread_cpu", os.path.join(os.path.dirname(os.path.abspath(__file__)), "csc-thread-cpu.py"))
 csc_thread_cpu = importlib.util.module_from_spec(_single)
 _single.loader.exec_module(csc_thread_cpu)

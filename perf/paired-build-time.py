@@ -2,8 +2,8 @@
 """Build time with and without the ServicePolicy analyzers, measured in simultaneous pairs
 (docs/performance.md, "Analyzers in the build").
 
-Usage: python3 tests/paired-build-time.py [--same-cpu] <generated project dir> <pairs> [work dir]
-       python3 tests/paired-build-time.py --summarize <output of earlier runs>...
+Usage: python3 perf/paired-build-time.py [--same-cpu] <generated project dir> <pairs> [work dir]
+       python3 perf/paired-build-time.py --summarize <output of earlier runs>...
 
 Why pairs: on a shared virtual machine the speed of the same build drifts by up to 40% from one
 run to the next (other tenants, host frequency), more than the effect being measured. Two builds
