@@ -119,7 +119,7 @@ public sealed class NoBuildScanner
                 foreach (var sub in Directory.GetDirectories(current))
                 {
                     var name = Path.GetFileName(sub);
-                    if (!name.StartsWith('.') && !SkippedFolders.Contains(name))
+                    if (!name.StartsWith('.') && !SkippedFolders.Contains(name) && !FileLinks.IsLink(sub))
                     {
                         pending.Push(sub);
                     }
