@@ -264,6 +264,12 @@ internal sealed class PolicyBinder
         var text = node.Value ?? "";
         if (type == typeof(string))
         {
+            if (!node.IsNull && IdentifierText.IsIdentifierKey(path.NearestKey) && IdentifierText.FindHidden(text) is var (at, description))
+            {
+                Error(PolicyErrorCodes.InvalidValue, FormattableString.Invariant($"`{path}` holds {description} at character {at + 1}; an id or name may not hold control or invisible formatting characters, which make it read differently from what it is."), node.Location, "Retype the value.");
+                return null;
+            }
+
             return node.IsNull ? "" : text;
         }
 
