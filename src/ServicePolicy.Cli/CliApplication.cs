@@ -35,6 +35,7 @@ public static class CliApplication
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
+            IncludeRootOption.Configure(parseResult);
             return parseResult.Invoke(invocation);
         }
         catch (CliInputException ex)
@@ -73,6 +74,7 @@ public static class CliApplication
         {
             new HelpOption(),
             new VersionOption(),
+            IncludeRootOption.Option,
         };
         examples[root] = new[]
         {

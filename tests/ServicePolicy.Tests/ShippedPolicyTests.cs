@@ -21,7 +21,7 @@ public sealed class ShippedPolicyTests
     [MemberData(nameof(ShippedPolicies))]
     public void Every_embedded_test_of_the_policy_passes(string relativePath)
     {
-        var loaded = PolicyLoader.LoadFile(Path.Combine(RepositoryPaths.Root, relativePath));
+        var loaded = PolicyLoader.LoadFile(Path.Combine(RepositoryPaths.Root, relativePath), new PolicyLoadOptions { IncludeRoots = new[] { RepositoryPaths.Policies } });
         Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Errors));
 
         var report = PolicyTestRunner.Run(loaded.Policy!);

@@ -48,6 +48,9 @@ internal static class PolicyCache
         var missing = new HashSet<string>(StringComparer.Ordinal);
         var options = new PolicyLoadOptions
         {
+            // The reader below serves only the project's AdditionalFiles: that list, not the
+            // policy's folder, decides what a policy in a build may include.
+            ConfineIncludes = false,
             ReadFile = fullPath =>
             {
                 var normalized = PolicyFileLocator.NormalizePath(fullPath);

@@ -51,7 +51,7 @@ public sealed class TestVerb : IVerb
         var outcomes = new List<SuiteOutcome>();
         foreach (var suite in suites)
         {
-            var load = PolicyLoader.LoadFile(suite.PolicyPath);
+            var load = PolicyLoader.LoadFile(suite.PolicyPath, IncludeRootOption.LoadOptions(files));
             if (!load.Succeeded)
             {
                 inputErrors.AddRange(load.Errors.Where(e => e.IsError));

@@ -43,13 +43,13 @@ public sealed class ValidateVerb : IVerb
         var checkedFiles = new List<CheckedFile>();
         foreach (var policy in files.Policies)
         {
-            var result = PolicyLoader.LoadFile(policy);
+            var result = PolicyLoader.LoadFile(policy, IncludeRootOption.LoadOptions(files));
             checkedFiles.Add(new CheckedFile(policy, "policy", result.Errors, result.Policy?.Rules.Count ?? 0, result.Policy?.Tests.Count ?? 0));
         }
 
         foreach (var testFile in files.TestFiles)
         {
-            checkedFiles.Add(CheckTestFile(testFile));
+            checkedFiles.Add(CheckTestFile(testFile, IncludeRootOption.For(files)));
         }
 
         var all = checkedFiles.SelectMany(f => f.Errors).ToList();
@@ -74,9 +74,9 @@ public sealed class ValidateVerb : IVerb
         return all.Any(e => e.IsError) ? ExitCodes.Violations : ExitCodes.Clean;
     }
 
-    private static CheckedFile CheckTestFile(string path)
+    private static CheckedFile CheckTestFile(string path, IReadOnlyList<string> includeRoots)
     {
-        var result = PolicyTestFileLoader.LoadFile(path);
+        var result = PolicyTestFileLoader.LoadFile(path, null, includeRoots);
         var errors = result.Errors.ToList();
         if (result.File != null && result.PolicyPath != null && !File.Exists(result.PolicyPath))
         {

@@ -36,7 +36,19 @@ public static class DecisionInputReader
             throw new CliInputException($"{Paths.Display(path)}: error file-unreadable: the input file was not found.");
         }
 
+        // A device or a pipe reports no size and would be read without end or wait for a writer.
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new CliInputException($"{Paths.Display(path)}: error file-unreadable: the input is empty or is not a regular file (a device or a pipe); pass a JSON or YAML file, or - for standard input.");
+        }
+
         var bytes = File.ReadAllBytes(path);
+        var encoding = PolicyTextEncoding.OtherEncodingOf(bytes);
+        if (encoding != null)
+        {
+            throw new CliInputException($"{Paths.Display(path)}: error file-unreadable: the input is {encoding} text; save it as UTF-8.");
+        }
+
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             throw new CliInputException($"{Paths.Display(path)}: error file-unreadable: the input is not a text file (it contains NUL bytes); pass JSON or YAML.");
@@ -50,7 +62,7 @@ public static class DecisionInputReader
         try
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
-            return FromJson(document.RootElement);
+            return FromJson(document.RootElement, "$", name);
         }
         catch (JsonException ex)
         {
@@ -62,16 +74,62 @@ public static class DecisionInputReader
         }
     }
 
-    private static object? FromJson(JsonElement element) => element.ValueKind switch
+    /// <summary>
+    /// Plain values of a parsed document. JSON that parses can still hold what no value can be: a
+    /// `\ud800` escape (half a character) or a number beyond a double (1e400); each is bad input,
+    /// named by its JSON path.
+    /// </summary>
+    private static object? FromJson(JsonElement element, string path, string name)
     {
-        JsonValueKind.Object => element.EnumerateObject().Aggregate(new Dictionary<string, object?>(StringComparer.Ordinal), (map, p) => { map[p.Name] = FromJson(p.Value); return map; }),
-        JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var whole) ? whole : element.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var key = Text(() => property.Name, path, name);
+                    map[key] = FromJson(property.Value, path + "." + key, name);
+                }
+
+                return map;
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Select((item, i) => FromJson(item, $"{path}[{i}]", name)).ToList();
+            case JsonValueKind.String:
+                return Text(() => element.GetString()!, path, name);
+            case JsonValueKind.Number:
+                if (element.TryGetInt64(out var whole))
+                {
+                    return whole;
+                }
+
+                if (element.TryGetDouble(out var real) && double.IsFinite(real))
+                {
+                    return real;
+                }
+
+                throw new CliInputException($"{Paths.Display(name)}: error input-value: `{path}` is a number too large to use ({Shorten(element.GetRawText())}); numbers must be finite.");
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            default:
+                return null;
+        }
+    }
+
+    private static string Text(Func<string> read, string path, string name)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new CliInputException($"{Paths.Display(name)}: error input-value: `{path}` holds text that is not valid Unicode (an escape such as \\ud800 that is half of a character).");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     private static object? ReadYaml(string text, string name)
     {
@@ -90,6 +148,8 @@ public static class DecisionInputReader
 
         return FromYaml(root);
     }
+
+    private static string ErrorLocation(YamlNode node) => $"{Paths.Display(node.Location.File)}:{node.Location.Line}:{node.Location.Column}";
 
     private static object? FromYaml(YamlNode node)
     {
@@ -111,7 +171,13 @@ public static class DecisionInputReader
                     return null;
                 }
 
-                return node.IsQuoted ? node.Value : PolicyValue.InterpretPlainScalar(node.Value ?? "");
+                var value = node.IsQuoted ? node.Value : PolicyValue.InterpretPlainScalar(node.Value ?? "");
+                if (value is double real && !double.IsFinite(real))
+                {
+                    throw new CliInputException($"{ErrorLocation(node)}: error input-value: `{Shorten(node.Value ?? "")}` is a number too large to use; numbers must be finite.");
+                }
+
+                return value;
         }
     }
 }

@@ -11,11 +11,19 @@ public sealed class PolicyFileSet
     public List<string> TestFiles { get; } = new();
 
     public int Count => Policies.Count + TestFiles.Count;
+
+    /// <summary>The folders named on the command line (full paths): roots that includes may read from.</summary>
+    public List<string> Folders { get; } = new();
+
+    /// <summary>The real paths already in the set, so that a file named twice (or through a link) is checked once.</summary>
+    internal HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
 /// Expands file and folder arguments into policy files. Folders are searched recursively for
 /// <c>*.yaml</c> / <c>*.yml</c>, skipping the JSON-schema folder, build output and hidden folders.
+/// Linked folders inside a folder are not followed (see <see cref="FileLinks"/>), and each file
+/// is listed once, whatever the number of names it is reached by.
 /// </summary>
 public static class PolicyFileFinder
 {
@@ -34,6 +42,7 @@ public static class PolicyFileFinder
             }
             else if (Directory.Exists(path))
             {
+                set.Folders.Add(Path.GetFullPath(path));
                 var before = set.Count;
                 foreach (var file in EnumerateYaml(path))
                 {
@@ -61,9 +70,9 @@ public static class PolicyFileFinder
 
     private static void Add(PolicyFileSet set, string path)
     {
-        var list = PolicyTestFileLoader.IsTestFile(path) ? set.TestFiles : set.Policies;
-        if (!list.Contains(path, StringComparer.Ordinal))
+        if (set.Seen.Add(FileLinks.RealPath(path)))
         {
+            var list = PolicyTestFileLoader.IsTestFile(path) ? set.TestFiles : set.Policies;
             list.Add(path);
         }
     }
@@ -92,7 +101,7 @@ public static class PolicyFileFinder
             foreach (var sub in folders)
             {
                 var name = Path.GetFileName(sub);
-                if (!name.StartsWith('.') && !SkippedFolders.Contains(name))
+                if (!name.StartsWith('.') && !SkippedFolders.Contains(name) && !FileLinks.IsLink(sub))
                 {
                     pending.Push(sub);
                 }

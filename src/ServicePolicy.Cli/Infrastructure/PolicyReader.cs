@@ -16,7 +16,7 @@ public static class PolicyReader
             throw new CliInputException($"{Paths.Display(path)}: error file-unreadable: this is a folder; pass a policy file.");
         }
 
-        var result = PolicyLoader.LoadFile(path);
+        var result = PolicyLoader.LoadFile(path, IncludeRootOption.LoadOptions());
         if (!result.Succeeded)
         {
             var lines = result.Errors.Where(e => e.IsError).Select(ErrorText.Format).ToList();

@@ -1,5 +1,6 @@
 namespace ServicePolicy.Cli.Scan;
 
+using ServicePolicy.Cli.Infrastructure;
 using ServicePolicy.Core.Loading;
 
 /// <summary>The policy file and every file it includes (full paths), which the analyzers need as AdditionalFiles.</summary>
@@ -11,6 +12,7 @@ public static class PolicyFiles
         var options = new PolicyLoadOptions
         {
             Validate = false,
+            IncludeRoots = IncludeRootOption.Extra,
             ReadFile = path =>
             {
                 if (!File.Exists(path))

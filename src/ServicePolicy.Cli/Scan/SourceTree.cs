@@ -2,7 +2,7 @@ namespace ServicePolicy.Cli.Scan;
 
 using ServicePolicy.Cli.Infrastructure;
 
-/// <summary>Walks a folder for files, skipping build output, dependencies and hidden folders.</summary>
+/// <summary>Walks a folder for files, skipping build output, dependencies, hidden folders and linked folders (a link to a parent would make the walk endless).</summary>
 public static class SourceTree
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", "packages" };

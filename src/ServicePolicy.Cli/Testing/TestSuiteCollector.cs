@@ -52,7 +52,7 @@ public static class TestSuiteCollector
 
         foreach (var testFile in testFiles)
         {
-            var loaded = PolicyTestFileLoader.LoadFile(testFile);
+            var loaded = PolicyTestFileLoader.LoadFile(testFile, null, IncludeRootOption.For(files));
             if (!loaded.Succeeded)
             {
                 errors.AddRange(loaded.Errors.Where(e => e.IsError));

@@ -29,6 +29,9 @@ internal sealed class BindPath
 
     public BindPath Child(string key) => new(this, key, 0);
 
+    /// <summary>The key this value sits under: its own, or for a list item the list's (`disable` for `disable[2]`).</summary>
+    public string? NearestKey => _key ?? _parent?._key;
+
     /// <summary>The item of a list, 1-based as an author counts.</summary>
     public BindPath Item(int oneBased) => new(this, null, oneBased);
 

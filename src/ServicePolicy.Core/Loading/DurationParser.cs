@@ -7,40 +7,99 @@ using System.Text.RegularExpressions;
 /// <remarks>The JSON Schema mirrors this grammar in <c>Schema.JsonSchemaGenerator.DurationPattern</c>; change both together.</remarks>
 public static class DurationParser
 {
-    // Matched against the trimmed text, every \s* follows a digit or a unit letter, so the engine never has two
-    // ways to place a space and a match is linear in the text (at most 40 characters). So no match timeout:
-    // one is wall-clock time, and at 100 ms it only measured how loaded the machine was (a test failed with it
-    // while the CI machine also ran four builds).
-    private static readonly Regex Parts = new(@"^(?:(?<w>\d+)\s*w\s*)?(?:(?<d>\d+)\s*d\s*)?(?:(?<h>\d+)\s*h\s*)?(?:(?<m>\d+)\s*m\s*)?(?:(?<s>\d+)\s*s)?$", RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
+    /// <summary>The longest duration a policy or an input may state: 36,500 days (about a hundred years).</summary>
+    /// <remarks>
+    /// Far beyond any deadline a service promises, and far below where adding it to a date or
+    /// converting it to ticks could overflow, so no arithmetic on a parsed duration can wrap.
+    /// </remarks>
+    public static readonly TimeSpan MaxValue = TimeSpan.FromDays(36_500);
 
-    public static bool TryParse(string text, out TimeSpan value)
+    // [0-9], not \d: \d also matches Arabic-Indic, Devanagari and other digits, which long.Parse
+    // then refuses with an exception. Matched against the trimmed text, every \s* follows a digit
+    // or a unit letter, so the engine never has two ways to place a space and a match is linear in
+    // the text (at most 40 characters). So no match timeout: one is wall-clock time, and at 100 ms
+    // it only measured how loaded the machine was.
+    private static readonly Regex Parts = new(@"^(?:(?<w>[0-9]+)\s*w\s*)?(?:(?<d>[0-9]+)\s*d\s*)?(?:(?<h>[0-9]+)\s*h\s*)?(?:(?<m>[0-9]+)\s*m\s*)?(?:(?<s>[0-9]+)\s*s)?$", RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
+
+    private static readonly string MaxText = "36500d";
+
+    public static bool TryParse(string text, out TimeSpan value) => TryParse(text, out value, out _);
+
+    /// <summary>
+    /// Reads a duration. <paramref name="problem"/> says why a text that looks like a duration is
+    /// refused (too long, digits other than 0-9); it is null when the text is simply not a duration.
+    /// Never throws.
+    /// </summary>
+    public static bool TryParse(string text, out TimeSpan value, out string? problem)
     {
         value = default;
+        problem = null;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
         {
+            return false;
+        }
+
+        if (NumberText.HasNonAsciiDigit(text))
+        {
+            problem = NumberText.NonAsciiDigitProblem;
             return false;
         }
 
         var match = Parts.Match(text.Trim());
         if (match.Success && match.Value.Length > 0)
         {
-            long Get(string name) => match.Groups[name].Success ? long.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
-            var seconds = (((((Get("w") * 7) + Get("d")) * 24 + Get("h")) * 60) + Get("m")) * 60 + Get("s");
-            if (seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+            // Summed in decimal, which cannot overflow for 40 characters of digits only when each
+            // part is short; a part of more than 15 digits is out of range whatever its unit.
+            decimal seconds = 0;
+            foreach (var (name, unit) in Units)
             {
+                var group = match.Groups[name];
+                if (!group.Success)
+                {
+                    continue;
+                }
+
+                if (group.Value.TrimStart('0').Length > 15)
+                {
+                    problem = OutOfRange;
+                    return false;
+                }
+
+                seconds += long.Parse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture) * (decimal)unit;
+            }
+
+            if (seconds > (decimal)MaxValue.TotalSeconds)
+            {
+                problem = OutOfRange;
                 return false;
             }
 
-            value = TimeSpan.FromSeconds(seconds);
+            value = TimeSpan.FromSeconds((double)seconds);
             return true;
         }
 
-        // hh:mm or hh:mm:ss. A bare number is refused: "30" could mean minutes or days, and
-        // TimeSpan would read it as days.
-        return text.IndexOf(':') > 0 && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value) && value >= TimeSpan.Zero;
+        // hh:mm or hh:mm:ss (or d.hh:mm:ss). A bare number is refused: "30" could mean minutes or
+        // days, and TimeSpan would read it as days.
+        if (text.IndexOf(':') > 0 && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var clock) && clock >= TimeSpan.Zero)
+        {
+            if (clock > MaxValue)
+            {
+                problem = OutOfRange;
+                return false;
+            }
+
+            value = clock;
+            return true;
+        }
+
+        return false;
     }
 
-    /// <summary>The shortest text that <see cref="TryParse"/> reads back as the same duration.</summary>
+    private static readonly (string Name, long Seconds)[] Units = { ("w", 7 * 86_400), ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1) };
+
+    private static string OutOfRange => $"is longer than the longest duration allowed ({MaxText}, about a hundred years)";
+
+    /// <summary>The shortest text that <see cref="TryParse(string, out TimeSpan)"/> reads back as the same duration.</summary>
     public static string Format(TimeSpan value)
     {
         if (value == TimeSpan.Zero)

@@ -264,6 +264,12 @@ internal sealed class PolicyBinder
         var text = node.Value ?? "";
         if (type == typeof(string))
         {
+            if (!node.IsNull && IdentifierText.IsIdentifierKey(path.NearestKey) && IdentifierText.FindHidden(text) is var (at, description))
+            {
+                Error(PolicyErrorCodes.InvalidValue, FormattableString.Invariant($"`{path}` holds {description} at character {at + 1}; an id or name may not hold control or invisible formatting characters, which make it read differently from what it is."), node.Location, "Retype the value.");
+                return null;
+            }
+
             return node.IsNull ? "" : text;
         }
 
@@ -280,22 +286,22 @@ internal sealed class PolicyBinder
 
         if (type == typeof(int))
         {
-            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : Fail("a whole number");
+            return NumberText.TryParseInt(text, out var value, out var problem) ? value : Fail("a whole number", problem);
         }
 
         if (type == typeof(decimal))
         {
-            return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : Fail("a number such as 100 or 49.90");
+            return NumberText.TryParseDecimal(text, out var value, out var problem) ? value : Fail("a number such as 100 or 49.90", problem);
         }
 
         if (type == typeof(double))
         {
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : Fail("a number");
+            return NumberText.TryParseDouble(text, out var value, out var problem) ? value : Fail("a number", problem);
         }
 
         if (type == typeof(TimeSpan))
         {
-            return DurationParser.TryParse(text, out var value) ? value : Fail("a duration such as 30m, 4h, 2d or 1d12h");
+            return DurationParser.TryParse(text, out var value, out var problem) ? value : Fail("a duration such as 30m, 4h, 2d or 1d12h", problem);
         }
 
         if (type == typeof(DateTimeOffset))
@@ -318,8 +324,14 @@ internal sealed class PolicyBinder
 
         return Fail(Expected(type));
 
-        object? Fail(string expected)
+        object? Fail(string expected, string? outOfRange = null)
         {
+            if (outOfRange != null)
+            {
+                Error(PolicyErrorCodes.InvalidValue, $"`{path}` {outOfRange} (found `{text}`).", node.Location);
+                return null;
+            }
+
             Error(PolicyErrorCodes.WrongType, $"`{path}` must be {expected}, but it holds {node.Describe()}.", node.Location);
             return null;
         }

@@ -72,4 +72,5 @@ public static class PolicyErrorCodes
     public const string Include = "include";
     public const string InconsistentSla = "inconsistent-sla";
     public const string FileUnreadable = "file-unreadable";
+    public const string NotAPolicy = "not-a-policy";
 }

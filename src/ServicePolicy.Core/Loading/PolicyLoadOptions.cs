@@ -15,6 +15,21 @@ public sealed class PolicyLoadOptions
     /// </summary>
     public Func<string, string?>? ReadFile { get; set; }
 
+    /// <summary>
+    /// Extra folders whose files <c>include:</c> may name, beside the folder of the policy being
+    /// loaded and the folders below it (the only place an include may point to by default). Use it
+    /// for a shared pack kept elsewhere, such as a company policy in <c>policies/company/</c>
+    /// including <c>../service-ethics.yaml</c>: name <c>policies/</c> here.
+    /// </summary>
+    public IReadOnlyList<string> IncludeRoots { get; set; } = Array.Empty<string>();
+
+    /// <summary>
+    /// Keep includes inside the policy's folder and <see cref="IncludeRoots"/> (on by default).
+    /// Only a <see cref="ReadFile"/> that is itself an allow-list may turn it off: the analyzers
+    /// read nothing but the files the project lists as AdditionalFiles.
+    /// </summary>
+    public bool ConfineIncludes { get; set; } = true;
+
     /// <summary>Run semantic validation after binding (on by default).</summary>
     public bool Validate { get; set; } = true;
 }

@@ -22,6 +22,14 @@ public static class PolicyLoader
             return new PolicyLoadResult(null, errors);
         }
 
+        if (!LooksLikePolicy(text))
+        {
+            // A file found by a folder walk, or named by mistake, may hold anything (a key, a
+            // password file behind a link): its content is not quoted in errors.
+            errors.Add(new PolicyError(PolicyErrorCodes.NotAPolicy, "The file is not a policy: it has no `apiVersion: servicepolicy/v1` line, so it is not read and its content is not shown.", new SourceLocation(path, 1, 1), "A policy starts with `apiVersion: servicepolicy/v1`."));
+            return new PolicyLoadResult(null, errors);
+        }
+
         return LoadText(text, path, options, errors);
     }
 
@@ -30,8 +38,10 @@ public static class PolicyLoader
 
     private static PolicyLoadResult LoadText(string text, string fileName, PolicyLoadOptions options, List<PolicyError> errors)
     {
-        var visiting = new HashSet<string>(StringComparer.Ordinal) { SafeFullPath(fileName) };
-        var policy = LoadDocument(text, fileName, options, errors, new IncludeState(visiting), depth: 0);
+        var fullPath = SafeFullPath(fileName);
+        var visiting = new HashSet<string>(StringComparer.Ordinal) { fullPath };
+        var confinement = new FileConfinement(Path.GetDirectoryName(fullPath) ?? "", options.IncludeRoots);
+        var policy = LoadDocument(text, fileName, options, errors, new IncludeState(visiting, confinement), depth: 0);
         if (policy == null)
         {
             return new PolicyLoadResult(null, errors);
@@ -54,9 +64,16 @@ public static class PolicyLoader
     /// <summary>What the include walk of one load shares: the chain being included (for cycles) and how many files were read.</summary>
     private sealed class IncludeState
     {
-        public IncludeState(HashSet<string> visiting) => Visiting = visiting;
+        public IncludeState(HashSet<string> visiting, FileConfinement confinement)
+        {
+            Visiting = visiting;
+            Confinement = confinement;
+        }
 
         public HashSet<string> Visiting { get; }
+
+        /// <summary>The folders includes may point into.</summary>
+        public FileConfinement Confinement { get; }
 
         public int FilesRead { get; set; }
 
@@ -114,7 +131,12 @@ public static class PolicyLoader
                 continue;
             }
 
-            var includePath = SafeFullPath(Path.Combine(directory, include));
+            var includePath = SafeFullPath(CombineSafely(directory, include));
+            if (options.ConfineIncludes && OutsideRoots(include, includePath, options, state.Confinement, includeLocation, errors))
+            {
+                continue;
+            }
+
             if (!includedHere.Add(includePath))
             {
                 errors.Add(new PolicyError(PolicyErrorCodes.Include, $"`{include}` is included twice in this list; the second time is ignored.", includeLocation, "Remove the repeated item.", ErrorSeverity.Warning));
@@ -141,6 +163,14 @@ public static class PolicyLoader
             }
 
             var includeText = ReadText(includePath, include, options, errors, includeLocation);
+            if (includeText != null && !LooksLikePolicy(includeText))
+            {
+                // Whatever the file holds is not shown: YAML errors would quote its first line,
+                // and the output of `validate` may be published (SARIF uploads in pull requests).
+                errors.Add(new PolicyError(PolicyErrorCodes.NotAPolicy, $"`{include}` is not a policy file (it has no `apiVersion: servicepolicy/v1` line), so it is not read; its content is not shown.", includeLocation, "Include only policy files."));
+                includeText = null;
+            }
+
             if (includeText != null)
             {
                 var displayName = RelativeDisplayName(fileName, include);
@@ -181,32 +211,75 @@ public static class PolicyLoader
                 return text;
             }
 
-            var info = new FileInfo(fullPath);
-            if (!info.Exists)
+            if (!File.Exists(fullPath) && !Directory.Exists(fullPath))
             {
                 errors.Add(new PolicyError(code, notFound, where, referencedFrom.IsKnown ? "Paths in `include` are relative to the file that includes them." : null));
                 return null;
             }
 
-            if (info.Length > options.Limits.MaxFileBytes)
+            var read = PolicyFileReader.Read(fullPath, displayPath, options.Limits.MaxFileBytes, out var problem, out var tooLarge);
+            if (read == null)
             {
-                errors.Add(new PolicyError(PolicyErrorCodes.LimitExceeded, FormattableString.Invariant($"The file `{displayPath}` is {info.Length:N0} bytes; the limit (MaxFileBytes) is {options.Limits.MaxFileBytes:N0} bytes."), where, LimitHint));
-                return null;
+                errors.Add(tooLarge
+                    ? new PolicyError(PolicyErrorCodes.LimitExceeded, problem!, where, LimitHint)
+                    : new PolicyError(PolicyErrorCodes.FileUnreadable, problem!, where));
             }
 
-            var bytes = File.ReadAllBytes(fullPath);
-            if (Array.IndexOf(bytes, (byte)0) >= 0)
-            {
-                errors.Add(new PolicyError(PolicyErrorCodes.FileUnreadable, $"`{displayPath}` is not a text file (it contains NUL bytes); a policy is a YAML text file.", where));
-                return null;
-            }
-
-            return new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
+            return read;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             errors.Add(new PolicyError(PolicyErrorCodes.FileUnreadable, $"The policy file `{displayPath}` could not be read: {ex.Message}", where));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Refuses (with an error at the include) a path outside the allowed folders, or one that
+    /// passes through a symbolic link below them on disk. True when refused.
+    /// </summary>
+    private static bool OutsideRoots(string include, string includePath, PolicyLoadOptions options, FileConfinement confinement, SourceLocation where, List<PolicyError> errors)
+    {
+        var root = confinement.RootOf(includePath);
+        if (root == null)
+        {
+            errors.Add(new PolicyError(PolicyErrorCodes.Include, $"`{include}` is outside {confinement.Describe()}; a policy may include files only from its own folder and the folders below it.", where, IncludeRootHint));
+            return true;
+        }
+
+        var link = options.ReadFile == null ? FileConfinement.FirstLinkBelow(root, includePath) : null;
+        if (link != null)
+        {
+            errors.Add(new PolicyError(PolicyErrorCodes.Include, $"`{include}` is reached through a symbolic link, which could lead outside {confinement.Describe()}.", where, "Include the file by its real path, or name the folder it is in as an extra root. " + IncludeRootHint));
+            return true;
+        }
+
+        return false;
+    }
+
+    private const string IncludeRootHint = "To share a pack kept in another folder, name that folder as an extra root: `--include-root <folder>` on the command line, PolicyLoadOptions.IncludeRoots in code.";
+
+    /// <summary>
+    /// Whether a text says it is a policy: it holds <c>apiVersion: servicepolicy/...</c> (in block
+    /// or flow style, quoted or not). A file that does not is refused without showing its content.
+    /// </summary>
+    internal static bool LooksLikePolicy(string text) => PolicyMarker.IsMatch(text);
+
+    private static readonly System.Text.RegularExpressions.Regex PolicyMarker = new(
+        @"[""']?apiVersion[""']?[ \t]*:[ \t]*[""']?servicepolicy/",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        System.Text.RegularExpressions.Regex.InfiniteMatchTimeout); // no nested quantifier: linear in the text
+
+    /// <summary>Path.Combine, except that a path with characters no path may hold stays uncombined (and is then not found).</summary>
+    private static string CombineSafely(string directory, string relative)
+    {
+        try
+        {
+            return Path.Combine(directory, relative);
+        }
+        catch (ArgumentException)
+        {
+            return relative;
         }
     }
 

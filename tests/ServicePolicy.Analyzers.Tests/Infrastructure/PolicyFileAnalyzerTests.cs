@@ -65,6 +65,15 @@ public sealed class PolicyFileAnalyzerTests
             new TestProject().AddSource(Code).AddPolicy("apiVersion: servicepolicy/v1\nmetadata:\n  name: [unclosed\n"),
             ExpectedDiagnostic.At("SP9001", "servicepolicy.yaml", 4, 1).WithMessage("yaml-syntax"));
 
+    [Theory]
+    [InlineData("99999999999999999999d")]
+    [InlineData("106751991167301d")]
+    [InlineData("١٢h")]
+    public Task A_duration_out_of_range_is_SP9001_at_its_place_not_an_analyzer_failure(string within) =>
+        VerifyAsync(
+            new TestProject().AddSource(Code).AddPolicy($"apiVersion: servicepolicy/v1\nslas:\n  - id: first-response-email\n    kind: first-response\n    channel: email\n    within: {within}\n"),
+            ExpectedDiagnostic.At("SP9001", "servicepolicy.yaml", 6, 13).WithMessage("invalid-value"));
+
     [Fact]
     public Task A_loader_warning_is_reported_as_SP9001_with_warning_severity() =>
         VerifyAsync(

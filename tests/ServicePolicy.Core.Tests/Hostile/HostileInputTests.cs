@@ -285,25 +285,5 @@ public class HostileInputTests
         Assert.Equal(LoaderLimits.Default.MaxErrors, result.Errors.Count);
     }
 
-    /// <summary>Runs a load on a thread with a small stack (512 KiB unless told) and fails if it takes longer than 30 seconds (a hang).</summary>
-    private static T Guard<T>(Func<T> load, int stackBytes = 512 * 1024)
-    {
-        T result = default!;
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                result = load();
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        }, maxStackSize: stackBytes);
-        thread.Start();
-        Assert.True(thread.Join(TimeSpan.FromSeconds(30)), "The loader hung on hostile input.");
-        Assert.Null(failure);
-        return result;
-    }
+    private static T Guard<T>(Func<T> load, int stackBytes = 512 * 1024) => LoadGuard.Run(load, stackBytes);
 }

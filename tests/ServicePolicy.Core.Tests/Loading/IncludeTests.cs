@@ -139,14 +139,16 @@ public class IncludeTests
             File.WriteAllText(Path.Combine(directory, "seed.yaml"), Seed);
             var companyPath = Path.Combine(directory, "company", "policy.yaml");
             File.WriteAllText(companyPath, "apiVersion: servicepolicy/v1\ninclude: [../seed.yaml]\ndisable: [r2]\n");
-            var result = PolicyLoader.LoadFile(companyPath);
+            // The seed is beside the company's folder, not below it: its folder is named as a root.
+            var options = new PolicyLoadOptions { IncludeRoots = new[] { directory } };
+            var result = PolicyLoader.LoadFile(companyPath, options);
             Assert.True(result.Succeeded, PolicyAssert.Describe(result));
             Assert.Equal("r1", Assert.Single(result.Policy!.Rules).Id);
             Assert.Equal(2, result.Policy.SourceFiles.Count);
 
             // Errors in the included file name it without `company/../`.
             File.WriteAllText(Path.Combine(directory, "seed.yaml"), Seed + "\n    efect: deny\n");
-            var error = Assert.Single(PolicyLoader.LoadFile(companyPath).Errors);
+            var error = Assert.Single(PolicyLoader.LoadFile(companyPath, options).Errors);
             Assert.Equal(Path.Combine(directory, "seed.yaml"), error.Location.File);
         }
         finally

@@ -41,7 +41,7 @@ public class FormatReferenceExampleTests
     public void Every_example_uses_only_real_keys_and_values(int block, string yaml)
     {
         var text = yaml.StartsWith("apiVersion:", StringComparison.Ordinal) ? yaml : "apiVersion: servicepolicy/v1\n" + yaml;
-        var result = PolicyLoader.LoadText(text, PolicyFiles.PathOf("policies/examples/doc-example.yaml"), new PolicyLoadOptions { Validate = false });
+        var result = PolicyLoader.LoadText(text, PolicyFiles.PathOf("policies/examples/doc-example.yaml"), new PolicyLoadOptions { Validate = false, IncludeRoots = PolicyFiles.SharedPackOptions.IncludeRoots });
         Assert.True(result.Policy != null && result.Errors.Count == 0, $"yaml block {block}:\n" + string.Join("\n", result.Errors));
     }
 

@@ -30,7 +30,7 @@ public class ShippedPolicyTests
     [MemberData(nameof(Policies))]
     public void A_shipped_policy_loads_without_errors_or_warnings(string relativePath)
     {
-        var result = PolicyLoader.LoadFile(PolicyFiles.PathOf(relativePath));
+        var result = PolicyLoader.LoadFile(PolicyFiles.PathOf(relativePath), PolicyFiles.SharedPackOptions);
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Empty(result.Errors);
         Assert.NotEmpty(result.Policy!.Rules);
@@ -102,7 +102,7 @@ public class ShippedPolicyTests
 
     internal static Policy Load(string relativePath)
     {
-        var result = PolicyLoader.LoadFile(PolicyFiles.PathOf(relativePath));
+        var result = PolicyLoader.LoadFile(PolicyFiles.PathOf(relativePath), PolicyFiles.SharedPackOptions);
         Assert.True(result.Policy != null, string.Join("\n", result.Errors));
         return result.Policy!;
     }
