@@ -22,7 +22,7 @@ public static class SourceTree
                 foreach (var sub in Directory.GetDirectories(current))
                 {
                     var name = Path.GetFileName(sub);
-                    if (!name.StartsWith('.') && !SkippedFolders.Contains(name) && (stopAt == null || !stopAt(sub)))
+                    if (!name.StartsWith('.') && !SkippedFolders.Contains(name) && !FileLinks.IsLink(sub) && (stopAt == null || !stopAt(sub)))
                     {
                         pending.Push(sub);
                     }
