@@ -20,4 +20,10 @@ public static class EngineRuleIds
 
     /// <summary>Evaluation failed (a regular expression timed out, a consent store threw).</summary>
     public const string EvaluationError = "engine.evaluation-error";
+
+    /// <summary>A text or a list of the input is larger than the policy's <c>limits</c> allow.</summary>
+    public const string InputTooLarge = "engine.input-too-large";
+
+    /// <summary>The decision took longer than its time budget, so its rules could not all be checked.</summary>
+    public const string TimeBudgetExceeded = "engine.time-budget-exceeded";
 }

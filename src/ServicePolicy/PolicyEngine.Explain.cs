@@ -26,7 +26,7 @@ public sealed partial class PolicyEngine
         var scope = EvaluationScope.Rent();
         try
         {
-            scope.Begin(action, input, consents, _clock, now, trace: true);
+            scope.Begin(action, input, consents, _clock, now, trace: true, _limits, _budget);
             var notes = new List<string>();
             var trace = scope.Trace!;
             if (scope.Shape == InputShape.Invalid)
@@ -79,9 +79,9 @@ public sealed partial class PolicyEngine
                 }
             }
 
-            if (scope.Problem != null)
+            for (var i = scope.Problems.Count - 1; i >= 0; i--)
             {
-                notes.Insert(0, $"{scope.Problem.RuleId}: {scope.Problem.Message}");
+                notes.Insert(0, $"{scope.Problems[i].RuleId}: {scope.Problems[i].Message}");
             }
 
             return new DecisionExplanation(facts, routing, rules, notes);

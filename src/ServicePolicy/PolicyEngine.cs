@@ -31,6 +31,10 @@ public sealed partial class PolicyEngine : IPolicyEngine
     // Null entries (and a null array for an engine that did not load) fall back to Evaluate by name.
     private readonly CompiledAction?[]? _known;
 
+    // The size limits of an input (the policy's `limits`) and the time one decision may take.
+    private readonly Input.InputLimits _limits;
+    private readonly TimeSpan _budget;
+
     private PolicyEngine(CompiledPolicy? compiled, IReadOnlyList<PolicyError> loadErrors, PolicyEngineOptions options, IConsentStore? consents = null, TimeProvider? time = null)
     {
         _compiled = compiled;
@@ -42,6 +46,8 @@ public sealed partial class PolicyEngine : IPolicyEngine
         _logsDecisions = _logger is not NullLogger;
         _failOpen = compiled == null && options.FailOpenOnLoadError;
         LoadErrors = loadErrors;
+        _limits = Input.InputLimits.From(compiled?.Policy.Limits);
+        _budget = options.DecisionTimeBudget;
         if (compiled != null)
         {
             _known = new CompiledAction?[KnownActions.Names.Length];
@@ -244,7 +250,7 @@ public sealed partial class PolicyEngine : IPolicyEngine
         List<string>? fired = null;
         try
         {
-            scope.Begin(compiledAction, input, consents, _clock, context?.Now, trace: false);
+            scope.Begin(compiledAction, input, consents, _clock, context?.Now, trace: false, _limits, _budget);
             Run(compiledAction, scope);
             now = scope.Now;
             sequence = scope.NextSequence();
@@ -282,12 +288,20 @@ public sealed partial class PolicyEngine : IPolicyEngine
             }
             else
             {
+                CheckInput(action, scope);
+                if (scope.InputRefused)
+                {
+                    // Over a limit, or holding what no rule can read: refused as it is, no rule runs on it.
+                    return;
+                }
+
                 CheckRequired(action, scope);
             }
 
             var rules = action.Rules;
             for (var i = 0; i < rules.Length; i++)
             {
+                DecisionDeadline.ThrowIfPassed();
                 var when = rules[i].When;
                 if (when == null || when(scope))
                 {
@@ -302,13 +316,27 @@ public sealed partial class PolicyEngine : IPolicyEngine
                     "Remove these fields from the input before asking for the decision.");
             }
         }
-        catch (Exception ex) when (ex is System.Text.RegularExpressions.RegexMatchTimeoutException)
+        catch (Exception ex) when (ex is DecisionBudgetExceededException or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            scope.Report(EngineRuleIds.EvaluationError, "A `matches` condition of the policy took too long on this input, so the rules could not be checked.", "Simplify the regular expression in the policy.");
+            // Fail closed: running out of time never allows.
+            scope.Report(EngineRuleIds.TimeBudgetExceeded, "The decision took longer than its time budget, so the rules could not all be checked; it is denied.", "Send a smaller input, simplify the policy's patterns, or raise DecisionTimeBudget in the engine options.");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             scope.Report(EngineRuleIds.EvaluationError, $"The decision could not be evaluated ({ex.GetType().Name}: {ex.Message}).", "Check the consent store and the input; report this to the policy's owner with the decision id.");
+        }
+    }
+
+    /// <summary>Reads every input field the action uses once, so that each is checked against the input limits before any rule runs.</summary>
+    private static void CheckInput(CompiledAction action, EvaluationScope scope)
+    {
+        var slots = action.SlotArray;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (!slots[i].Derived)
+            {
+                _ = scope.Get(i);
+            }
         }
     }
 
@@ -343,16 +371,20 @@ public sealed partial class PolicyEngine : IPolicyEngine
     /// <summary>Turns the fired rules and any problem into violations, obligations and the effect.</summary>
     private static DecisionEffect Collect(CompiledAction action, EvaluationScope scope, out List<Violation> violations, out List<Obligation> obligations, out List<string> fired)
     {
-        var count = scope.Fired.Count + 1;
+        var count = scope.Fired.Count + scope.Problems.Count;
         violations = new List<Violation>(count);
         obligations = new List<Obligation>(count);
         fired = new List<string>(count);
         var deny = false;
         var obligated = false;
-        if (scope.Problem is { } problem)
+        foreach (var problem in scope.Problems)
         {
             violations.Add(new Violation(problem.RuleId, "", Severity.Error, null, problem.Message, problem.Remediation));
-            fired.Add(problem.RuleId);
+            if (!fired.Contains(problem.RuleId))
+            {
+                fired.Add(problem.RuleId);
+            }
+
             deny = true;
         }
 

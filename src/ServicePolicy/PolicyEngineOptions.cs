@@ -25,6 +25,13 @@ public class PolicyEngineOptions
     /// <summary>The time a <c>matches</c> condition or a text pattern may take on one value.</summary>
     public TimeSpan RegexTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The time one decision may take in all: every rule, every list element and every regular
+    /// expression match draw on it. A decision that runs out of time is denied with
+    /// <c>engine.time-budget-exceeded</c>, never allowed. One second by default.
+    /// </summary>
+    public TimeSpan DecisionTimeBudget { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Build every decision's explanation at once (rather than on first request for allowed decisions).</summary>
     public bool EagerExplanations { get; set; }
 

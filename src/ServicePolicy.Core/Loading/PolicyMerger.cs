@@ -24,6 +24,11 @@ internal static class PolicyMerger
         }
 
         MergeMetadata(target.Metadata, source.Metadata);
+        if (source.HasKey("limits"))
+        {
+            target.Limits = source.Limits;
+            target.SetKeyLocation("limits", source.LocationOf("limits"));
+        }
 
         for (var i = 0; i < source.Disable.Count; i++)
         {

@@ -54,6 +54,9 @@ public sealed class Policy : PolicyElement
     [Help("Named test cases: an action, its input and the decision expected. Run with `servicepolicy test`.")]
     public List<PolicyTest> Tests { get; set; } = new();
 
+    [Help("How large a decision's input may be: the longest text and the longest list the engine checks. A file's limits win over those of the files it includes.", Example = "limits:\n  maxTextLength: 100000\n  maxListItems: 1000")]
+    public PolicyLimits Limits { get; set; } = new();
+
     /// <summary>Every file that contributed to this policy, the root file first.</summary>
     public List<string> SourceFiles { get; set; } = new();
 }

@@ -24,5 +24,6 @@ public static class PolicyValidator
         AuthorityChecks.Check(context);
         AnalyzerChecks.Check(context);
         TestCaseChecks.Check(context);
+        LimitChecks.Check(context);
     }
 }

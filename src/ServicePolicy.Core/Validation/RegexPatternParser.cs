@@ -161,6 +161,18 @@ internal sealed class RegexPatternParser
     {
         while (!AtEnd)
         {
+            // With (?x), `a +` is `a+`: spaces and comments may stand between a part and its repeat.
+            var beforeSpace = _index;
+            while (_extended && !AtEnd && SkipExtendedWhitespace())
+            {
+            }
+
+            if (AtEnd)
+            {
+                _index = beforeSpace;
+                return atom;
+            }
+
             int min, max;
             switch (Peek)
             {
@@ -168,7 +180,7 @@ internal sealed class RegexPatternParser
                 case '+': min = 1; max = RxQuantifier.Unbounded; _index++; break;
                 case '?': min = 0; max = 1; _index++; break;
                 case '{' when TryReadBraces(out min, out max): break;
-                default: return atom;
+                default: _index = beforeSpace; return atom;
             }
 
             if (!AtEnd && Peek == '?')

@@ -214,9 +214,48 @@ public static class RegexSafety
     private static bool Varies(RxQuantifier quantifier) =>
         (quantifier.Max == RxQuantifier.Unbounded || quantifier.Max > quantifier.Min) && quantifier.Max != 1 && !AllChars(quantifier.Child).IsEmpty;
 
-    /// <summary>A repeat of many rounds of something that consumes characters: a*, a+, (ab){2,}, (x?){1,50}.</summary>
+    /// <summary>
+    /// A repeat of many rounds of something that consumes characters: a*, a+, (ab){2,}, (x?){1,50},
+    /// and a bounded repeat of a bounded repeat whose rounds multiply past the limit, such as
+    /// (a{1,10}){1,10} (up to a hundred rounds of `a`, split in every possible way).
+    /// </summary>
     private static bool Repeats(RxQuantifier quantifier) =>
-        (quantifier.Max == RxQuantifier.Unbounded || quantifier.Max > LargeRepeat) && !AllChars(quantifier.Child).IsEmpty;
+        (quantifier.Max == RxQuantifier.Unbounded || quantifier.Max > LargeRepeat
+            || (quantifier.Max > 1 && (long)quantifier.Max * InnerRounds(quantifier.Child) > LargeRepeat))
+        && !AllChars(quantifier.Child).IsEmpty;
+
+    /// <summary>The most rounds of any varying repeat inside the node (int.MaxValue when unbounded; 1 when there is none).</summary>
+    private static long InnerRounds(RxNode node)
+    {
+        long most = 1;
+        var pending = new Stack<RxNode>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case RxQuantifier inner:
+                    if (Varies(inner))
+                    {
+                        most = Math.Max(most, inner.Max == RxQuantifier.Unbounded ? int.MaxValue : inner.Max);
+                    }
+
+                    pending.Push(inner.Child);
+                    break;
+                case RxSequence sequence:
+                    sequence.Items.ForEach(pending.Push);
+                    break;
+                case RxAlternation alternation:
+                    alternation.Branches.ForEach(pending.Push);
+                    break;
+                case RxGroup { Atomic: false } group:
+                    pending.Push(group.Child);
+                    break;
+            }
+        }
+
+        return most;
+    }
 
     /// <summary>
     /// In one round of a repeat, an item that can itself repeat makes the rounds ambiguous unless

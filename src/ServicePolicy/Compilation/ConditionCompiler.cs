@@ -422,46 +422,14 @@ internal sealed class ConditionCompiler
 
     private ValuePredicate? Matches(FieldSlot field, string pattern, Condition condition)
     {
-        Regex regex;
-        try
+        var regex = RegexCondition.TryCreate(pattern, _regexTimeout, out var error);
+        if (regex == null)
         {
-            regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, _regexTimeout);
-        }
-        catch (ArgumentException ex)
-        {
-            _errors.Add(new PolicyError(PolicyErrorCodes.InvalidRegex, $"`{pattern}` is not a valid regular expression: {ex.Message}", condition.HasKey("value") ? condition.LocationOf("value") : condition.Location));
+            _errors.Add(new PolicyError(PolicyErrorCodes.InvalidRegex, error!, condition.HasKey("value") ? condition.LocationOf("value") : condition.Location));
             return null;
         }
 
-        return (in FieldValue v, ref bool wrong) =>
-        {
-            if (v.IsMissingOrNull)
-            {
-                return false;
-            }
-
-            if (v.Kind == ValueKind.List)
-            {
-                foreach (var element in ListElements.Of(v))
-                {
-                    if (element.AsText() is { } item && regex.IsMatch(item))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            var text = v.AsText();
-            if (text == null)
-            {
-                wrong = true;
-                return false;
-            }
-
-            return regex.IsMatch(text);
-        };
+        return (in FieldValue v, ref bool wrong) => RegexCondition.IsMatch(regex, v, ref wrong);
     }
 
     internal static string Expected(FieldType? type, string op) => type switch

@@ -59,7 +59,16 @@ internal sealed class EvaluationScope
     public List<TraceLine>? Trace { get; private set; }
 
     /// <summary>The first problem found with the input or the evaluation (it denies the decision).</summary>
-    public EvaluationProblem? Problem { get; private set; }
+    public EvaluationProblem? Problem => Problems.Count == 0 ? null : Problems[0];
+
+    /// <summary>Every problem found, in the order found; each becomes a violation.</summary>
+    public List<EvaluationProblem> Problems { get; } = new();
+
+    /// <summary>The input broke a limit or holds a wrong element: the rules are not run on it.</summary>
+    public bool InputRefused { get; private set; }
+
+    private InputLimits _limits = InputLimits.Default;
+    private long _callerDeadline;
 
     public List<int> Fired { get; } = new();
 
@@ -99,7 +108,9 @@ internal sealed class EvaluationScope
         Input = null;
         Consents = null!;
         Trace = null;
-        Problem = null;
+        Problems.Clear();
+        InputRefused = false;
+        DecisionDeadline.Exit(_callerDeadline);
         Fired.Clear();
         Phrases.Clear();
         Categories.Clear();
@@ -122,8 +133,14 @@ internal sealed class EvaluationScope
         return scope._sequence.Take();
     }
 
-    public void Begin(CompiledAction action, object? input, IConsentStore consents, DecisionClock clock, DateTimeOffset? now, bool trace)
+    public void Begin(CompiledAction action, object? input, IConsentStore consents, DecisionClock clock, DateTimeOffset? now, bool trace, InputLimits limits, TimeSpan budget)
     {
+        _callerDeadline = DecisionDeadline.Enter(budget);
+        if (!ReferenceEquals(_limits, limits))
+        {
+            _limits = limits;
+        }
+
         // The action, its slots and accessors and the clock belong to the engine and stay in the
         // scope between evaluations: storing a reference costs a GC write barrier, so an
         // unchanged one is not stored again.
@@ -216,7 +233,7 @@ internal sealed class EvaluationScope
         var field = _slots[slot];
         if (!field.Derived && Shape == InputShape.Poco)
         {
-            _values[slot] = _accessors![slot](Input!);
+            _values[slot] = InputGuard.Check(_accessors![slot](Input!), field, _limits, this);
             _stamps[slot] = _epoch;
             return;
         }
@@ -235,8 +252,8 @@ internal sealed class EvaluationScope
 
         _values[slot] = Shape switch
         {
-            InputShape.Poco => _accessors![slot](Input!),
-            InputShape.Walked => InputWalker.Walk(Input, field.FieldPath, 0),
+            InputShape.Poco => InputGuard.Check(_accessors![slot](Input!), field, _limits, this),
+            InputShape.Walked => InputGuard.Check(InputWalker.Walk(Input, field.FieldPath, 0), field, _limits, this),
             _ => FieldValue.Missing,
         };
         _stamps[slot] = _epoch;
@@ -269,18 +286,29 @@ internal sealed class EvaluationScope
         return buffer;
     }
 
+    /// <summary>Records a problem (once: the same message found again by another rule is not repeated).</summary>
     public void Report(string ruleId, string message, string remediation)
     {
-        Problem ??= new EvaluationProblem(ruleId, message, remediation);
+        foreach (var known in Problems)
+        {
+            if (known.Message == message)
+            {
+                return;
+            }
+        }
+
+        Problems.Add(new EvaluationProblem(ruleId, message, remediation));
+    }
+
+    /// <summary>A problem with the input itself (a limit, a wrong element): reported, and the rules are not run.</summary>
+    public void ReportInput(string ruleId, string message, string remediation)
+    {
+        InputRefused = true;
+        Report(ruleId, message, remediation);
     }
 
     public void ReportWrongType(FieldSlot field, string expected)
     {
-        if (Problem != null)
-        {
-            return;
-        }
-
         var value = Get(field.Index);
         var shown = field.Personal ? "***" : value.ToDisplayString();
         Report(EngineRuleIds.BadInput, $"The field `{field.Path}` should be {expected}, but it is {Describe(value)} ({shown}).", $"Send `{field.Path}` as {expected}.");

@@ -23,7 +23,8 @@ public static class ServicePolicyServiceCollectionExtensions
             throw new ArgumentNullException(nameof(services));
         }
 
-        var options = services.AddOptions<ServicePolicyOptions>();
+        var options = services.AddOptions<ServicePolicyOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServicePolicyOptions>, ServicePolicyOptionsValidator>());
         if (configure != null)
         {
             options.Configure(configure);

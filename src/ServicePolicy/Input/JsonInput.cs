@@ -25,7 +25,9 @@ internal static class JsonInput
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    items[index++] = ToFieldValue(item);
+                    // A nested array stays unread (the input guard refuses it): converting it here
+                    // would recurse once per level of nesting.
+                    items[index++] = item.ValueKind == JsonValueKind.Array ? FieldValue.FromList(item.EnumerateArray()) : ToFieldValue(item);
                 }
 
                 return FieldValue.FromList(items);

@@ -34,7 +34,7 @@ public static class PolicyTestRunner
         var cases = (tests ?? policy.Tests).ToList();
         // A generous limit for regular expressions: a busy build machine can pause a thread for
         // longer than the production default, and a test must not fail because of that.
-        options ??= new PolicyEngineOptions { RegexTimeout = TestRegexTimeout };
+        options ??= new PolicyEngineOptions { RegexTimeout = TestRegexTimeout, DecisionTimeBudget = TimeSpan.FromSeconds(30) };
         if (!PolicyEngine.TryCreate(policy, options, out var engine, out var errors))
         {
             var why = string.Join(Environment.NewLine, errors.Where(e => e.IsError));
