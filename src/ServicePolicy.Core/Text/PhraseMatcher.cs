@@ -142,7 +142,7 @@ public sealed class PhraseMatcher
                 continue;
             }
 
-            if (byKey.TryGetValue((kind, phrase.Key), out var existing))
+            if (byKey.TryGetValue((kind, phrase.MatchKey), out var existing))
             {
                 // The same word banned in two languages ("idiota" in Spanish and Italian) is looked
                 // for once, and found for either language.
@@ -154,7 +154,7 @@ public sealed class PhraseMatcher
                 continue;
             }
 
-            byKey[(kind, phrase.Key)] = phrase;
+            byKey[(kind, phrase.MatchKey)] = phrase;
             compiled.Add(phrase);
         }
 
@@ -338,6 +338,16 @@ public sealed class PhraseMatcher
                     reported = own;
                     break;
                 }
+            }
+        }
+
+        for (var i = into.Count - 1; i >= 0 && into[i].Start == originalStart; i--)
+        {
+            if (into[i].Kind == phrase.Kind && into[i].Length == originalLength && string.Equals(into[i].Phrase, phrase.Original, StringComparison.Ordinal))
+            {
+                // The same word in two language lists ("idiota" in Spanish and Italian) is compiled
+                // once per language, as it inflects differently in each; it is still found once.
+                return;
             }
         }
 
