@@ -9,7 +9,7 @@ internal sealed class CompiledPhrase
     /// <summary>Stands for a trailing <c>*</c> on a word ("idiot*"): any further word characters. Normalised text never holds it.</summary>
     internal const char Wildcard = '\0';
 
-    /// <summary>Stands for the ending of an inflected word: one of the strings of <see cref="Endings"/>, in order. Normalised text never holds it.</summary>
+    /// <summary>Stands for an inflected word: one of the words of <see cref="Endings"/>, in order. Normalised text never holds it.</summary>
     internal const char Ending = '\uFFFF';
 
     private CompiledPhrase(PhraseKind kind, string original, char[] chars, string language, string[][] endings)
@@ -20,7 +20,7 @@ internal sealed class CompiledPhrase
         Endings = endings;
         Languages = new List<string> { language };
         Lead = 0;
-        while (Lead < chars.Length && !TextNormalizer.IsWordChar(chars[Lead]))
+        while (Lead < chars.Length && !TextNormalizer.IsWordChar(chars[Lead]) && chars[Lead] != Ending)
         {
             Lead++;
         }
@@ -31,11 +31,19 @@ internal sealed class CompiledPhrase
             end++;
         }
 
-        FirstWordLength = end - Lead;
-        FirstWordIsPrefix = end < chars.Length && (chars[end] == Wildcard || chars[end] == Ending);
+        FirstWordForms = Lead < chars.Length && chars[Lead] == Ending ? endings[0] : null;
+        FirstWordLength = FirstWordForms != null ? 1 : end - Lead;
+        FirstWordIsPrefix = end < chars.Length && chars[end] == Wildcard;
         var last = chars[chars.Length - 1];
         EndsInWord = last == Wildcard || last == Ending || TextNormalizer.IsWordChar(last);
         StartsWithWord = Lead == 0 && FirstWordLength > 0;
+        if (FirstWordForms != null)
+        {
+            // Indexed by each of its forms instead.
+            FirstWordHash = 0;
+            return;
+        }
+
         FirstWordHash = PhraseHash.Of(chars, Lead, FirstWordLength);
     }
 
@@ -47,8 +55,11 @@ internal sealed class CompiledPhrase
     /// <summary>The normalised phrase, with <see cref="Wildcard"/> where a word ends in <c>*</c>.</summary>
     public char[] Chars { get; }
 
-    /// <summary>For each <see cref="Ending"/> of <see cref="Chars"/>, in order, the endings the word may take ("" when the bare stem is a form).</summary>
+    /// <summary>For each <see cref="Ending"/> of <see cref="Chars"/>, in order, the forms of that word.</summary>
     public string[][] Endings { get; }
+
+    /// <summary>When the first word inflects, its forms (the matcher indexes the phrase by each); otherwise null.</summary>
+    public string[]? FirstWordForms { get; }
 
     /// <summary>Every language list the phrase appears in (the same word may be banned in Spanish and Italian).</summary>
     public List<string> Languages { get; }
@@ -76,9 +87,9 @@ internal sealed class CompiledPhrase
     /// What makes two phrases the same for the matcher: their normalised text and, when a word
     /// inflects, its language (the same word takes other endings in another language).
     /// </summary>
-    public string MatchKey => Endings.Length == 0 ? Key : Key + "@" + Languages[0];
+    public string MatchKey => Endings.Length == 0 ? Key : Forms + "@" + Languages[0];
 
-    /// <summary>The phrase with the endings each inflected word may take: "garantizad(o|a|os|as)".</summary>
+    /// <summary>The phrase with the forms each inflected word may take: "(garantizado|garantizada|...)".</summary>
     public string Forms
     {
         get
@@ -93,7 +104,7 @@ internal sealed class CompiledPhrase
                 }
                 else if (c == Ending)
                 {
-                    builder.Append('(').Append(string.Join("|", Endings[marker++].Select(e => e.Length == 0 ? "-" : e))).Append(')');
+                    builder.Append('(').Append(string.Join("|", Endings[marker++])).Append(')');
                 }
                 else
                 {
@@ -164,9 +175,8 @@ internal sealed class CompiledPhrase
 
             var word = new string(chars, start, i - start);
             var wildcard = i < chars.Length && chars[i] == Wildcard;
-            if (inflection != null && !exact && !wildcard && !hasDigit && inflection.TrySplit(word, out var stem, out var forms))
+            if (inflection != null && !exact && !wildcard && !hasDigit && inflection.TryForms(word, out var forms))
             {
-                output.AddRange(stem);
                 output.Add(Ending);
                 endings.Add(forms);
             }
@@ -188,7 +198,7 @@ internal sealed class CompiledPhrase
 
         foreach (var own in Languages)
         {
-            if (string.Equals(own, language, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(own, language, StringComparison.OrdinalIgnoreCase) || string.Equals(own, PhraseMatcher.NeutralLanguage, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -228,7 +238,7 @@ internal sealed class CompiledPhrase
                     wordEnd++;
                 }
 
-                if (!Inflection.IsEnding(Endings[marker], text, j, wordEnd - j))
+                if (!Inflection.IsForm(Endings[marker], text, j, wordEnd - j))
                 {
                     return -1;
                 }

@@ -6,11 +6,11 @@ namespace ServicePolicy.Core.Text;
 /// finds идиота, идиоты, идиотами; "гарантируем" also finds гарантирую, гарантирует, гарантируют.
 /// </summary>
 /// <remarks>
-/// <para>A phrase word is split into a stem and its own ending: the longest ending of the language
-/// the word ends with that leaves a stem of at least <see cref="MinimumStem"/> letters. The word then
-/// matches every text word made of the same stem plus an ending of any paradigm that holds its own
-/// ending. A word whose own ending is empty matches itself plus the endings of the paradigms that
-/// allow an empty ending (English and Russian nouns, Spanish words ending in a consonant).</para>
+/// <para>A phrase word is split into a stem and its own ending, every way the language's endings
+/// allow ("предложение" is предложени-е and предложен-ие; "результат" is результат- and результ-ат),
+/// keeping a stem of at least <see cref="MinimumStem"/> letters. The word then matches every text
+/// word made of one of those stems plus an ending of a paradigm that holds the matching own ending.
+/// The forms are listed once, when the policy is loaded, so a scan compares whole words.</para>
 /// <para>Explicit endings rather than a stemmer: a stemmer maps both words to a shared stem and so
 /// also joins words a compliance officer would keep apart (Snowball's Spanish stemmer reduces
 /// "garantía", a warranty, and "garantizado" to the same stem; its Italian one reduces "garante" and
@@ -97,61 +97,49 @@ internal sealed class Inflection
     }
 
     /// <summary>
-    /// Splits a normalised word of a phrase into its stem and the endings its forms may take (empty
-    /// string included when the bare stem is a form). Returns false when the word only matches itself.
+    /// Every form of a normalised phrase word: for each ending of the language the word ends with
+    /// (the empty ending included) that leaves a stem of at least <see cref="MinimumStem"/> letters,
+    /// the stem plus every ending of the paradigms that hold that ending. Returns false when the word
+    /// has no form but itself.
     /// </summary>
-    public bool TrySplit(string word, out string stem, out string[] endings)
+    public bool TryForms(string word, out string[] forms)
     {
-        stem = word;
-        endings = Array.Empty<string>();
-        var own = "";
-        foreach (var ending in _endings)
+        var all = new List<string> { word };
+        foreach (var own in _endings.Concat(new[] { "" }))
         {
-            if (word.Length - ending.Length >= MinimumStem && word.EndsWith(ending, StringComparison.Ordinal))
+            if (word.Length - own.Length < MinimumStem || !word.EndsWith(own, StringComparison.Ordinal))
             {
-                own = ending;
-                break;
+                continue;
+            }
+
+            var stem = word.Substring(0, word.Length - own.Length);
+            var endings = new List<string>();
+            foreach (var paradigm in _paradigms)
+            {
+                if (Array.IndexOf(paradigm, own) >= 0)
+                {
+                    endings.AddRange(paradigm);
+                }
+            }
+
+            all.AddRange(endings.Select(e => stem + e));
+            if (Language == "ru" && own.Length > 0 && stem.EndsWith("нн", StringComparison.Ordinal) && Array.IndexOf(_paradigms[0], own) >= 0)
+            {
+                // Russian participles and adjectives in -нн- have short forms with one н: гарантированный,
+                // гарантированно → гарантирован, гарантирована, гарантировано, гарантированы.
+                var shortStem = stem.Substring(0, stem.Length - 1);
+                all.AddRange(new[] { "", "а", "о", "ы" }.Select(e => shortStem + e));
             }
         }
 
-        if (word.Length - own.Length < MinimumStem)
-        {
-            return false;
-        }
-
-        var forms = new List<string>();
-        foreach (var paradigm in _paradigms)
-        {
-            if (Array.IndexOf(paradigm, own) >= 0)
-            {
-                forms.AddRange(paradigm);
-            }
-        }
-
-        if (forms.Count == 0)
-        {
-            // No paradigm holds this ending (an Italian word ending in a consonant): exact word.
-            return false;
-        }
-
-        stem = word.Substring(0, word.Length - own.Length);
-        if (Language == "ru" && own.Length > 0 && stem.EndsWith("нн", StringComparison.Ordinal) && Array.IndexOf(_paradigms[0], own) >= 0)
-        {
-            // Russian participles and adjectives in -нн- have short forms with one н: гарантированный,
-            // гарантированно → гарантирован, гарантирована, гарантировано, гарантированы.
-            stem = stem.Substring(0, stem.Length - 1);
-            var full = forms.Distinct().Select(e => "н" + e);
-            forms = full.Concat(new[] { "", "а", "о", "ы" }).ToList();
-        }
-
-        endings = forms.Distinct().OrderBy(e => e.Length).ThenBy(e => e, StringComparer.Ordinal).ToArray();
-        return true;
+        forms = all.Distinct().OrderBy(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).ToArray();
+        return forms.Length > 1;
     }
 
-    /// <summary>True when text[start, start + length) is one of <paramref name="endings"/>.</summary>
-    public static bool IsEnding(string[] endings, char[] text, int start, int length)
+    /// <summary>True when text[start, start + length) is one of <paramref name="forms"/>.</summary>
+    public static bool IsForm(string[] forms, char[] text, int start, int length)
     {
-        foreach (var ending in endings)
+        foreach (var ending in forms)
         {
             if (ending.Length != length)
             {

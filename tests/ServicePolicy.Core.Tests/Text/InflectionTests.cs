@@ -13,7 +13,7 @@ public class InflectionTests
             ["en"] = new() { "guaranteed", "lowest price ever", "=miracle" },
             ["es"] = new() { "garantizado", "garantizamos", "milagroso", "sin riesgo" },
             ["it"] = new() { "garantito", "garantiamo", "senza rischi" },
-            ["ru"] = new() { "гарантированно", "гарантируем", "без риска", "самая низкая цена" },
+            ["ru"] = new() { "гарантированно", "гарантируем", "без риска", "самая низкая цена", "уникальное предложение", "мгновенный результат" },
         },
         Disrespectful = new()
         {
@@ -56,6 +56,8 @@ public class InflectionTests
         { "ru", "тупые вопросы", "тупой" },
         { "ru", "Заткнись", "заткнитесь" },
         { "ru", "как я уже говорила", "как я уже говорил" },
+        { "ru", "уникальные предложения", "уникальное предложение" },
+        { "ru", "мгновенные результаты", "мгновенный результат" },
     };
 
     public static TheoryData<string, string> NotInflections => new()
@@ -93,13 +95,14 @@ public class InflectionTests
     }
 
     [Fact]
-    public void Forms_lists_the_endings_a_phrase_covers()
+    public void Forms_lists_the_words_a_phrase_covers()
     {
-        Assert.True(Inflection.For("es")!.TrySplit("garantizado", out var stem, out var endings));
-        Assert.Equal("garantizad", stem);
-        Assert.Contains("as", endings);
-        Assert.DoesNotContain("", endings);
-        Assert.False(Inflection.For("es")!.TrySplit("el", out _, out _));
+        Assert.True(Inflection.For("es")!.TryForms("garantizado", out var forms));
+        Assert.Contains("garantizadas", forms);
+        Assert.DoesNotContain("garantizad", forms);
+        Assert.True(Inflection.For("ru")!.TryForms("предложение", out forms));
+        Assert.Contains("предложения", forms);
+        Assert.False(Inflection.For("es")!.TryForms("el", out _));
         Assert.Null(Inflection.For("de"));
     }
 }

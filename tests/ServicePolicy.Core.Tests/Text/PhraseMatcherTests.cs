@@ -78,7 +78,6 @@ public class PhraseMatcherTests
     public static TheoryData<string> Negatives => new()
     {
         "A classic design",                 // class inside classic
-        "Our classes start Monday",         // class inside classes
         "Subclass it",                      // class at the end of a word
         "We guarantee a reply",             // guarantee is not guaranteed
         "Nothing is unguaranteed",          // guaranteed inside a longer word
