@@ -306,6 +306,13 @@ public sealed class PhraseMatcher
         return ScanNormalized(buffer, filter, into);
     }
 
+    /// <summary>
+    /// The words a phrase of <paramref name="language"/> matches, as the matcher compiles it: each
+    /// inflected word as the list of its forms in parentheses, "(garantizado|garantizada|...)".
+    /// Null when nothing is left of the phrase after normalisation.
+    /// </summary>
+    public static string? DescribeForms(string phrase, string language) => CompiledPhrase.Create(PhraseKind.Claim, phrase ?? "", language ?? "")?.Forms;
+
     /// <summary>The language key of a list that applies to every message, whatever its language.</summary>
     public const string NeutralLanguage = "any";
 
