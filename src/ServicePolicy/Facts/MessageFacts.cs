@@ -37,7 +37,7 @@ internal sealed class MessageFacts : FactProvider
         _languageSource = fields.Slot("text.languageSource");
     }
 
-    public override IEnumerable<FieldSlot> Required => new[] { _text, _language };
+    public override IEnumerable<FieldSlot> Required => new[] { _text };
 
     public override void Compute(EvaluationScope scope)
     {
