@@ -113,6 +113,7 @@ public static class CliApplication
         yield return new DocsVerb(console);
         yield return new DiffVerb(console);
         yield return new InitVerb(console);
+        yield return new PhrasesVerb(console);
     }
 
     /// <summary>The standard help, followed by the command's examples.</summary>

@@ -18,6 +18,36 @@ public sealed class SeedPackMessageTests
     }
 
     [Theory]
+    [InlineData("Thanks for waiting, your order ships on Monday and the tracking link follows.", null, "detected")]
+    [InlineData("Thanks for waiting, your order ships on Monday.", "en", "request")]
+    public void A_message_without_a_language_is_checked_with_the_detected_one(string text, string? language, string source)
+    {
+        var decision = SeedPack.Engine().CheckMessage(new MessageRequest(text, language));
+
+        Assert.Equal(DecisionEffect.Allow, decision.Effect);
+        var explanation = decision.Explain();
+        Assert.Contains("text.language = en", explanation, StringComparison.Ordinal);
+        Assert.Contains("text.languageSource = " + source, explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Todos los resultados están garantizados.", "es")]
+    [InlineData("Tutti i risultati sono garantiti.", "it")]
+    [InlineData("Мы гарантируем одобрение кредита.", "ru")]
+    [InlineData("Son ustedes unos idiotas.", null)]
+    public void Inflected_forms_are_denied(string text, string? language)
+    {
+        Assert.Equal(DecisionEffect.Deny, SeedPack.Engine().CheckMessage(new MessageRequest(text, language)).Effect);
+    }
+
+    [Fact]
+    public void A_word_of_another_language_list_is_not_a_finding()
+    {
+        // Spanish "burro" (an insult) is butter in Italian.
+        Assert.Equal(DecisionEffect.Allow, SeedPack.Engine().CheckMessage(new MessageRequest("Il burro è nella confezione colazione.", "it")).Effect);
+    }
+
+    [Theory]
     [InlineData("This plan is GUARANTEED to cut your bill.", "en", "guaranteed")]
     [InlineData("Resultado garantizado, sin riesgo.", "es", "garantizado")]
     [InlineData("Un risultato garantito per tutti.", "it", "garantito")]

@@ -166,6 +166,8 @@ public static class ActionCatalog
             Derived("text.claims", FieldType.List, "Banned claims found in the text."),
             Derived("text.disrespectful", FieldType.List, "Disrespectful terms found in the text."),
             Derived("text.promises", FieldType.List, "Promises of a follow-up found in the text."),
+            Derived("text.language", FieldType.Text, "The language whose phrase lists were checked (en, es...), or all."),
+            Derived("text.languageSource", FieldType.Text, "Where that language came from: request, detected (from the text) or undetermined (every list was checked)."),
         }),
         Money(Names.RefundIssue, "An agent refunds money to a customer."),
         Money(Names.CreditIssue, "An agent grants a credit or goodwill gesture."),

@@ -9,14 +9,18 @@ internal sealed class CompiledPhrase
     /// <summary>Stands for a trailing <c>*</c> on a word ("idiot*"): any further word characters. Normalised text never holds it.</summary>
     internal const char Wildcard = '\0';
 
-    private CompiledPhrase(PhraseKind kind, string original, char[] chars, string language)
+    /// <summary>Stands for an inflected word: one of the words of <see cref="Endings"/>, in order. Normalised text never holds it.</summary>
+    internal const char Ending = '\uFFFF';
+
+    private CompiledPhrase(PhraseKind kind, string original, char[] chars, string language, string[][] endings)
     {
         Kind = kind;
         Original = original;
         Chars = chars;
+        Endings = endings;
         Languages = new List<string> { language };
         Lead = 0;
-        while (Lead < chars.Length && !TextNormalizer.IsWordChar(chars[Lead]))
+        while (Lead < chars.Length && !TextNormalizer.IsWordChar(chars[Lead]) && chars[Lead] != Ending)
         {
             Lead++;
         }
@@ -27,11 +31,19 @@ internal sealed class CompiledPhrase
             end++;
         }
 
-        FirstWordLength = end - Lead;
+        FirstWordForms = Lead < chars.Length && chars[Lead] == Ending ? endings[0] : null;
+        FirstWordLength = FirstWordForms != null ? 1 : end - Lead;
         FirstWordIsPrefix = end < chars.Length && chars[end] == Wildcard;
         var last = chars[chars.Length - 1];
-        EndsInWord = last == Wildcard || TextNormalizer.IsWordChar(last);
+        EndsInWord = last == Wildcard || last == Ending || TextNormalizer.IsWordChar(last);
         StartsWithWord = Lead == 0 && FirstWordLength > 0;
+        if (FirstWordForms != null)
+        {
+            // Indexed by each of its forms instead.
+            FirstWordHash = 0;
+            return;
+        }
+
         FirstWordHash = PhraseHash.Of(chars, Lead, FirstWordLength);
     }
 
@@ -42,6 +54,12 @@ internal sealed class CompiledPhrase
 
     /// <summary>The normalised phrase, with <see cref="Wildcard"/> where a word ends in <c>*</c>.</summary>
     public char[] Chars { get; }
+
+    /// <summary>For each <see cref="Ending"/> of <see cref="Chars"/>, in order, the forms of that word.</summary>
+    public string[][] Endings { get; }
+
+    /// <summary>When the first word inflects, its forms (the matcher indexes the phrase by each); otherwise null.</summary>
+    public string[]? FirstWordForms { get; }
 
     /// <summary>Every language list the phrase appears in (the same word may be banned in Spanish and Italian).</summary>
     public List<string> Languages { get; }
@@ -63,7 +81,40 @@ internal sealed class CompiledPhrase
     public bool StartsWithWord { get; }
 
     /// <summary>The normalised phrase as text (with <c>*</c> for wildcards), for comparisons and diagnostics.</summary>
-    public string Key => new string(Chars).Replace(Wildcard, '*');
+    public string Key => new string(Chars).Replace(Wildcard, '*').Replace(Ending, '~');
+
+    /// <summary>
+    /// What makes two phrases the same for the matcher: their normalised text and, when a word
+    /// inflects, its language (the same word takes other endings in another language).
+    /// </summary>
+    public string MatchKey => Endings.Length == 0 ? Key : Forms + "@" + Languages[0];
+
+    /// <summary>The phrase with the forms each inflected word may take: "(garantizado|garantizada|...)".</summary>
+    public string Forms
+    {
+        get
+        {
+            var builder = new System.Text.StringBuilder();
+            var marker = 0;
+            foreach (var c in Chars)
+            {
+                if (c == Wildcard)
+                {
+                    builder.Append('*');
+                }
+                else if (c == Ending)
+                {
+                    builder.Append('(').Append(string.Join("|", Endings[marker++])).Append(')');
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
 
     /// <summary>Prepares a phrase; returns null when nothing is left of it after normalisation.</summary>
     public static CompiledPhrase? Create(PhraseKind kind, string phrase, string language)
@@ -86,7 +137,56 @@ internal sealed class CompiledPhrase
             }
         }
 
-        return new CompiledPhrase(kind, phrase, chars, language);
+        return Inflect(kind, phrase, chars, language);
+    }
+
+    /// <summary>
+    /// Replaces the ending of every word that inflects in <paramref name="language"/> by an
+    /// <see cref="Ending"/> marker. A word written with a leading <c>=</c> ("=miracle"), ending in a
+    /// <c>*</c> wildcard, or holding a digit is kept as written.
+    /// </summary>
+    private static CompiledPhrase Inflect(PhraseKind kind, string phrase, char[] chars, string language)
+    {
+        var inflection = Inflection.For(language);
+        var output = new List<char>(chars.Length + 4);
+        var endings = new List<string[]>();
+        var i = 0;
+        while (i < chars.Length)
+        {
+            var exact = chars[i] == '=' && i + 1 < chars.Length && TextNormalizer.IsWordChar(chars[i + 1]) && (i == 0 || !TextNormalizer.IsWordChar(chars[i - 1]));
+            if (exact)
+            {
+                i++;
+            }
+
+            if (!TextNormalizer.IsWordChar(chars[i]))
+            {
+                output.Add(chars[i++]);
+                continue;
+            }
+
+            var start = i;
+            var hasDigit = false;
+            while (i < chars.Length && TextNormalizer.IsWordChar(chars[i]))
+            {
+                hasDigit |= char.IsDigit(chars[i]);
+                i++;
+            }
+
+            var word = new string(chars, start, i - start);
+            var wildcard = i < chars.Length && chars[i] == Wildcard;
+            if (inflection != null && !exact && !wildcard && !hasDigit && inflection.TryForms(word, out var forms))
+            {
+                output.Add(Ending);
+                endings.Add(forms);
+            }
+            else
+            {
+                output.AddRange(word);
+            }
+        }
+
+        return new CompiledPhrase(kind, phrase, output.ToArray(), language, endings.ToArray());
     }
 
     public bool AppliesTo(string? language)
@@ -98,7 +198,7 @@ internal sealed class CompiledPhrase
 
         foreach (var own in Languages)
         {
-            if (string.Equals(own, language, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(own, language, StringComparison.OrdinalIgnoreCase) || string.Equals(own, PhraseMatcher.NeutralLanguage, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -125,10 +225,30 @@ internal sealed class CompiledPhrase
 
         var j = position;
         var p = 0;
+        var marker = 0;
         var chars = Chars;
         while (p < chars.Length)
         {
             var c = chars[p];
+            if (c == Ending)
+            {
+                var wordEnd = j;
+                while (wordEnd < length && TextNormalizer.IsWordChar(text[wordEnd]))
+                {
+                    wordEnd++;
+                }
+
+                if (!Inflection.IsForm(Endings[marker], text, j, wordEnd - j))
+                {
+                    return -1;
+                }
+
+                marker++;
+                j = wordEnd;
+                p++;
+                continue;
+            }
+
             if (c == Wildcard)
             {
                 while (j < length && TextNormalizer.IsWordChar(text[j]))

@@ -101,6 +101,28 @@ public sealed class NormalizedText
         }
     }
 
+    /// <summary>Replaces the character at <paramref name="index"/>, keeping where it came from.</summary>
+    internal void Replace(int index, char c)
+    {
+        _chars[index] = c;
+        _text = null;
+    }
+
+    /// <summary>Copies character <paramref name="from"/> (and where it came from) to <paramref name="to"/>, an earlier index.</summary>
+    internal void MoveTo(int from, int to)
+    {
+        _chars[to] = _chars[from];
+        _starts[to] = _starts[from];
+        _ends[to] = _ends[from];
+    }
+
+    /// <summary>Drops every character from <paramref name="length"/> on.</summary>
+    internal void Truncate(int length)
+    {
+        Length = length;
+        _text = null;
+    }
+
     private void Grow(int minimum)
     {
         var size = Math.Max(minimum, _chars.Length * 2);

@@ -41,6 +41,7 @@ public sealed class PhraseMatcher
     private readonly ulong _prefixLengths;
     private readonly CompiledPhrase[] _scanEverywhere;
     private readonly CompiledPattern[] _patterns;
+    private readonly HashSet<string> _languages;
 
     private PhraseMatcher(IReadOnlyList<CompiledPhrase> phrases, CompiledPattern[] patterns, IReadOnlyList<string> problems)
     {
@@ -61,6 +62,26 @@ public sealed class PhraseMatcher
                 continue;
             }
 
+            if (phrase.FirstWordForms != null)
+            {
+                // An inflected first word: the phrase is looked up under every form of it.
+                foreach (var form in phrase.FirstWordForms)
+                {
+                    var formKey = PhraseHash.Key(form.Length, PhraseHash.Of(form.ToCharArray(), 0, form.Length));
+                    if (!exact.TryGetValue(formKey, out var formBucket))
+                    {
+                        exact[formKey] = formBucket = new List<CompiledPhrase>();
+                    }
+
+                    if (!formBucket.Contains(phrase))
+                    {
+                        formBucket.Add(phrase);
+                    }
+                }
+
+                continue;
+            }
+
             var index = phrase.FirstWordIsPrefix ? prefix : exact;
             var key = PhraseHash.Key(phrase.FirstWordLength, phrase.FirstWordHash);
             if (!index.TryGetValue(key, out var bucket))
@@ -78,6 +99,7 @@ public sealed class PhraseMatcher
         _byFirstWord = exact.ToDictionary(p => p.Key, p => p.Value.ToArray());
         _byFirstWordPrefix = prefix.ToDictionary(p => p.Key, p => p.Value.ToArray());
         _scanEverywhere = everywhere.ToArray();
+        _languages = new HashSet<string>(phrases.SelectMany(p => p.Languages), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Phrases and patterns that could not be used (empty after normalisation, invalid regular expression).</summary>
@@ -142,7 +164,7 @@ public sealed class PhraseMatcher
                 continue;
             }
 
-            if (byKey.TryGetValue((kind, phrase.Key), out var existing))
+            if (byKey.TryGetValue((kind, phrase.MatchKey), out var existing))
             {
                 // The same word banned in two languages ("idiota" in Spanish and Italian) is looked
                 // for once, and found for either language.
@@ -154,7 +176,7 @@ public sealed class PhraseMatcher
                 continue;
             }
 
-            byKey[(kind, phrase.Key)] = phrase;
+            byKey[(kind, phrase.MatchKey)] = phrase;
             compiled.Add(phrase);
         }
 
@@ -220,6 +242,11 @@ public sealed class PhraseMatcher
         var filter = PrimaryLanguage(language);
         var buffer = _buffer ??= new NormalizedText();
         TextNormalizer.Normalize(text, buffer);
+        return ScanNormalized(buffer, filter, into);
+    }
+
+    private bool ScanNormalized(NormalizedText buffer, string? filter, List<PhraseMatch> into)
+    {
         var first = into.Count;
         FindPhrases(buffer, filter, into);
         var timedOut = _patterns.Length > 0 && FindPatterns(buffer, into);
@@ -239,6 +266,58 @@ public sealed class PhraseMatcher
 
         return timedOut;
     }
+
+    /// <summary>
+    /// Scans a customer message with the lists of its language plus the language-neutral list
+    /// (<see cref="NeutralLanguage"/>); patterns always run. The language is
+    /// <paramref name="declaredLanguage"/> when given, else the one <see cref="LanguageDetector"/>
+    /// recognises; when neither is known, or the policy has no lists for it, every list is used.
+    /// <paramref name="language"/> says which lists were used and why.
+    /// </summary>
+    public bool ScanMessage(string? text, string? declaredLanguage, List<PhraseMatch> into, out MessageLanguage language)
+    {
+        if (into == null)
+        {
+            throw new ArgumentNullException(nameof(into));
+        }
+
+        var declared = PrimaryLanguage(declaredLanguage);
+        if (string.IsNullOrEmpty(text) || (PhraseCount == 0 && _patterns.Length == 0))
+        {
+            language = declared != null ? new MessageLanguage(declared, MessageLanguageSource.Request) : new MessageLanguage(MessageLanguage.AllLanguages, MessageLanguageSource.Undetermined);
+            return false;
+        }
+
+        var buffer = _buffer ??= new NormalizedText();
+        TextNormalizer.Normalize(text, buffer);
+        string? filter;
+        if (declared != null)
+        {
+            filter = HasListFor(declared) ? declared : null;
+            language = new MessageLanguage(filter ?? MessageLanguage.AllLanguages, MessageLanguageSource.Request);
+        }
+        else
+        {
+            var detected = LanguageDetector.Detect(buffer);
+            filter = detected != null && HasListFor(detected) ? detected : null;
+            language = filter != null ? new MessageLanguage(filter, MessageLanguageSource.Detected) : new MessageLanguage(MessageLanguage.AllLanguages, MessageLanguageSource.Undetermined);
+        }
+
+        return ScanNormalized(buffer, filter, into);
+    }
+
+    /// <summary>
+    /// The words a phrase of <paramref name="language"/> matches, as the matcher compiles it: each
+    /// inflected word as the list of its forms in parentheses, "(garantizado|garantizada|...)".
+    /// Null when nothing is left of the phrase after normalisation.
+    /// </summary>
+    public static string? DescribeForms(string phrase, string language) => CompiledPhrase.Create(PhraseKind.Claim, phrase ?? "", language ?? "")?.Forms;
+
+    /// <summary>The language key of a list that applies to every message, whatever its language.</summary>
+    public const string NeutralLanguage = "any";
+
+    /// <summary>True when the policy has phrases for <paramref name="language"/> (a primary subtag: en, es...).</summary>
+    public bool HasListFor(string language) => _languages.Contains(language);
 
     /// <summary>True when the text holds at least one phrase or pattern of <paramref name="kind"/>.</summary>
     public bool Contains(string? text, PhraseKind kind, string? language = null)
@@ -338,6 +417,16 @@ public sealed class PhraseMatcher
                     reported = own;
                     break;
                 }
+            }
+        }
+
+        for (var i = into.Count - 1; i >= 0 && into[i].Start == originalStart; i--)
+        {
+            if (into[i].Kind == phrase.Kind && into[i].Length == originalLength && string.Equals(into[i].Phrase, phrase.Original, StringComparison.Ordinal))
+            {
+                // The same word in two language lists ("idiota" in Spanish and Italian) is compiled
+                // once per language, as it inflects differently in each; it is still found once.
+                return;
             }
         }
 

@@ -66,8 +66,32 @@ public static class TextNormalizer
             var c = text[i];
             if (c < 0x80)
             {
+                if (c == '&' && TrySkipEntity(text, i, into, out var entityEnd))
+                {
+                    i = entityEnd - 1;
+                    continue;
+                }
+
                 AppendAscii(into, c, i);
                 continue;
+            }
+
+            if (c >= CacheSize)
+            {
+                // Styled letters and invisible fillers outside the cached range (full-width,
+                // mathematical, tag characters...), folded by table whether or not ICU is present.
+                var wide = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                var styled = LetterFolding.Fold(wide ? char.ConvertToUtf32(c, text[i + 1]) : c);
+                if (styled != '\0')
+                {
+                    if (styled != LetterFolding.Drop)
+                    {
+                        into.Append(styled, i, wide ? i + 2 : i + 1);
+                    }
+
+                    i += wide ? 1 : 0;
+                    continue;
+                }
             }
 
             if (char.IsWhiteSpace(c))
@@ -119,7 +143,39 @@ public static class TextNormalizer
 
             i = end - 1;
         }
+
+        WordRepair.Apply(into);
     }
+
+    /// <summary>
+    /// HTML text may hide a soft hyphen as an entity (<c>gu&amp;shy;aranteed</c>): <c>&amp;shy;</c>,
+    /// <c>&amp;#173;</c> and <c>&amp;#xad;</c> are dropped like the character, <c>&amp;nbsp;</c> and
+    /// <c>&amp;#160;</c> are a space.
+    /// </summary>
+    private static bool TrySkipEntity(string text, int at, NormalizedText into, out int end)
+    {
+        foreach (var (entity, space) in Entities)
+        {
+            if (at + entity.Length <= text.Length && string.Compare(text, at, entity, 0, entity.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                end = at + entity.Length;
+                if (space)
+                {
+                    AppendSpace(into, at);
+                }
+
+                return true;
+            }
+        }
+
+        end = at;
+        return false;
+    }
+
+    private static readonly (string Entity, bool Space)[] Entities =
+    {
+        ("&shy;", false), ("&#173;", false), ("&#xad;", false), ("&nbsp;", true), ("&#160;", true), ("&#xa0;", true),
+    };
 
     /// <summary>
     /// Removes accents (combining marks after canonical decomposition) and nothing else: case, ASCII
@@ -223,6 +279,13 @@ public static class TextNormalizer
     /// <summary>The fold of one character (or surrogate pair): NFKD, marks dropped, lower case, punctuation unified.</summary>
     private static string Fold(string character)
     {
+        var codePoint = character.Length == 2 && char.IsSurrogatePair(character[0], character[1]) ? char.ConvertToUtf32(character[0], character[1]) : character[0];
+        var styled = LetterFolding.Fold(codePoint);
+        if (styled != '\0')
+        {
+            return styled == LetterFolding.Drop ? "" : styled.ToString();
+        }
+
         var single = character.Length == 1 ? FoldPunctuation(character[0]) : '\0';
         if (single != '\0')
         {

@@ -7,10 +7,12 @@ using ServicePolicy.Values;
 
 /// <summary>
 /// message.send: the policy's banned claims, disrespectful terms and promise phrases found in the
-/// text, through the shared <see cref="PhraseMatcher"/> (the one the analyzers use). Phrases of every
-/// language are looked for, whatever language the message declares: a Spanish claim in a message
-/// marked English is still a claim. Facts hold the phrases as the policy writes them (pattern ids
-/// for patterns).
+/// text, through the shared <see cref="PhraseMatcher"/> (the one the analyzers use). The message's
+/// language selects the lists: the request's <c>language</c>, else the language recognised in the
+/// text, plus the language-neutral list; when neither settles it, every list is used. The facts
+/// <c>text.language</c> and <c>text.languageSource</c> say which lists were used and why, so that
+/// a word harmless in one language (Italian "burro") is not a finding in it. Facts hold the
+/// phrases as the policy writes them (pattern ids for patterns).
 /// </summary>
 internal sealed class MessageFacts : FactProvider
 {
@@ -19,6 +21,9 @@ internal sealed class MessageFacts : FactProvider
     private readonly FieldSlot _claims;
     private readonly FieldSlot _disrespectful;
     private readonly FieldSlot _promises;
+    private readonly FieldSlot _language;
+    private readonly FieldSlot _languageChecked;
+    private readonly FieldSlot _languageSource;
 
     public MessageFacts(FieldTable fields, PolicyContext context)
     {
@@ -27,6 +32,9 @@ internal sealed class MessageFacts : FactProvider
         _claims = fields.Slot("text.claims");
         _disrespectful = fields.Slot("text.disrespectful");
         _promises = fields.Slot("text.promises");
+        _language = fields.Slot("language");
+        _languageChecked = fields.Slot("text.language");
+        _languageSource = fields.Slot("text.languageSource");
     }
 
     public override IEnumerable<FieldSlot> Required => new[] { _text };
@@ -39,7 +47,10 @@ internal sealed class MessageFacts : FactProvider
         var text = ReadText(scope, _text);
         var matches = scope.Phrases;
         matches.Clear();
-        if (_context.Text.Scan(text, matches))
+        var timedOut = _context.Text.ScanMessage(text, ReadText(scope, _language), matches, out var language);
+        scope.Set(_languageChecked.Index, FieldValue.FromText(language.Checked));
+        scope.Set(_languageSource.Index, FieldValue.FromText(language.SourceName));
+        if (timedOut)
         {
             scope.Report(EngineRuleIds.EvaluationError, "A text pattern of the policy took too long on this message, so the message could not be fully checked.", "Simplify the policy's text patterns, or shorten the message.");
         }

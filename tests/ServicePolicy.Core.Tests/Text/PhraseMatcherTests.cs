@@ -78,7 +78,6 @@ public class PhraseMatcherTests
     public static TheoryData<string> Negatives => new()
     {
         "A classic design",                 // class inside classic
-        "Our classes start Monday",         // class inside classes
         "Subclass it",                      // class at the end of a word
         "We guarantee a reply",             // guarantee is not guaranteed
         "Nothing is unguaranteed",          // guaranteed inside a longer word
@@ -87,8 +86,6 @@ public class PhraseMatcherTests
         "garantitovalido",                  // garantito inside a longer word
         "Он не тупойкий",                   // тупой inside a longer (made-up) word
         "Раступой",                         // тупой at the end of a word
-        "без рисков",                       // без риска is a different word form
-        "senza rischio",                    // senza rischi is a different word form
         "stupidity is not a word we use",   // stupid inside stupidity
         "no. Risk is low",                  // punctuation breaks a multi-word phrase
         "We will call you",                 // a phrase missing its last word
