@@ -21,6 +21,7 @@ internal sealed partial class GraphFlowAnalysis
             return TaintSet.Empty;
         }
 
+        context.Spend(1);
         var taint = EvaluateCore(operation, state, record);
         if (record && !taint.IsEmpty)
         {

@@ -24,8 +24,16 @@ internal static class MethodFlowAnalyzer
         }
 
         var context = new FlowContext(roles, summaries, method, cancellationToken);
-        new GraphFlowAnalysis(context, graph, new FlowState()).Run(record: true);
-        return new MethodFlowResult(context.Hits.ToImmutableArray(), Summarize(context, method));
+        try
+        {
+            new GraphFlowAnalysis(context, graph, new FlowState()).Run(record: true);
+        }
+        catch (FlowBudgetExceededException exceeded)
+        {
+            return MethodFlowResult.Skipped(exceeded.Message, context.Work);
+        }
+
+        return new MethodFlowResult(context.Hits.ToImmutableArray(), Summarize(context, method), context.Work);
     }
 
     /// <summary>Whether an operation is the root of a body the engine can analyse.</summary>

@@ -73,6 +73,9 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
         return Analyze(root, method, cancellationToken);
     }
 
+    /// <summary>Records a body too large to analyse (<see cref="Infrastructure.BodyBudget"/>), for both rules and for callers.</summary>
+    public MethodFlowResult Skip(SyntaxNode body, string reason) => results.GetOrAdd(body, MethodFlowResult.Skipped(reason));
+
     /// <summary>The flow result of a body, computed at most once per compilation (barring races).</summary>
     public MethodFlowResult Analyze(IOperation root, IMethodSymbol? method, CancellationToken cancellationToken)
     {
@@ -146,6 +149,16 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
             if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
             {
                 continue;
+            }
+
+            if (results.TryGetValue(syntax, out var known))
+            {
+                return known.Summary;
+            }
+
+            if (Infrastructure.BodyBudget.Exceeded(syntax, cancellationToken) is { } reason)
+            {
+                return Skip(syntax, reason).Summary;
             }
 
 #pragma warning disable RS1030 // The callee's body lives in another tree; its summary is computed once per compilation and cached.
