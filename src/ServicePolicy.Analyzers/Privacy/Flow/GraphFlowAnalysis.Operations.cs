@@ -297,6 +297,12 @@ internal sealed partial class GraphFlowAnalysis
         var result = TaintSet.Empty
             .Add(roles.PersonalMember(method))
             .Add(roles.PersonalType(invocation.Type));
+        if (context.Summaries != null && !method.DeclaringSyntaxReferences.IsEmpty && roles.PersonalType(invocation.Type) == null)
+        {
+            // A helper of the compilation that returns personal data it reads itself (its return summary).
+            result = result.Union(context.Summaries.Returns(method.OriginalDefinition, context.CancellationToken));
+        }
+
         if (ValueShapes.IsScalar(invocation.Type))
         {
             return result;

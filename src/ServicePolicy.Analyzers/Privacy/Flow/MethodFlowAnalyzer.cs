@@ -36,6 +36,28 @@ internal static class MethodFlowAnalyzer
         return new MethodFlowResult(context.Hits.ToImmutableArray(), Summarize(context, method), context.Work);
     }
 
+    /// <summary>
+    /// What a body returns that is personal data of its own making (parameters carry no marker: what the
+    /// caller passes in is the caller's to follow). No sink hit is recorded.
+    /// </summary>
+    public static TaintSet AnalyzeReturn(IOperation root, IPrivacyRoles roles, ICalleeSummaries? summaries, CancellationToken cancellationToken)
+    {
+        if (!PersonalSources.MayHold(root, roles, summaries, cancellationToken) || CreateGraph(root, cancellationToken) is not { } graph)
+        {
+            return TaintSet.Empty;
+        }
+
+        var context = new FlowContext(roles, summaries, rootMethod: null, cancellationToken);
+        try
+        {
+            return new GraphFlowAnalysis(context, graph, new FlowState()).Run(record: false).WithoutParameterMarkers();
+        }
+        catch (FlowBudgetExceededException)
+        {
+            return TaintSet.Empty;
+        }
+    }
+
     /// <summary>Whether an operation is the root of a body the engine can analyse.</summary>
     public static bool IsAnalyzableRoot(IOperation operation) =>
         operation.Parent == null

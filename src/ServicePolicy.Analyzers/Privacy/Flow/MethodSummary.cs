@@ -43,4 +43,10 @@ internal sealed class SummarySink
 internal interface ICalleeSummaries
 {
     MethodSummary Get(Microsoft.CodeAnalysis.IMethodSymbol method, System.Threading.CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The personal data a method of the same compilation returns whatever its arguments (read from a
+    /// repository, a field, another call): a helper that returns a customer's details hands them to its caller.
+    /// </summary>
+    TaintSet Returns(Microsoft.CodeAnalysis.IMethodSymbol method, System.Threading.CancellationToken cancellationToken);
 }

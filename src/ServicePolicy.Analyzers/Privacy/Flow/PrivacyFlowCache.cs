@@ -26,6 +26,11 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
     // Bodies found to hold no personal data: no findings of their own, but a summary is still computed when a caller asks.
     private readonly ConcurrentDictionary<SyntaxNode, bool> withoutPersonalData = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, TaintSet> returns = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The return summaries being computed on this thread (a recursive helper returns nothing more).</summary>
+    [ThreadStatic]
+    private static List<IMethodSymbol>? returnsInProgress;
 
     public PrivacyFlowCache(Compilation compilation, IPrivacyRoles roles)
     {
@@ -64,7 +69,7 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
     public MethodFlowResult AnalyzeForFindings(IOperation root, IMethodSymbol? method, CancellationToken cancellationToken)
     {
         // The caller asked TryGetResult first, so the body has no result yet (barring a race).
-        if (!PersonalSources.MayHold(root, Roles, cancellationToken))
+        if (!PersonalSources.MayHold(root, Roles, this, cancellationToken))
         {
             withoutPersonalData.TryAdd(root.Syntax, true);
             return MethodFlowResult.Empty;
@@ -123,6 +128,61 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
         {
             frames.RemoveAt(frames.Count - 1);
         }
+    }
+
+    public TaintSet Returns(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (returns.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var open = returnsInProgress ??= new List<IMethodSymbol>();
+        if (open.Count >= MaxSummaryDepth || open.Contains(method, SymbolEqualityComparer.Default))
+        {
+            return TaintSet.Empty;
+        }
+
+        open.Add(method);
+        try
+        {
+            // Cached even when a cycle was cut inside: a recursive helper's own reads are what it returns.
+            return returns.GetOrAdd(method, ComputeReturns(method, cancellationToken));
+        }
+        finally
+        {
+            open.RemoveAt(open.Count - 1);
+        }
+    }
+
+    private TaintSet ComputeReturns(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension or MethodKind.PropertyGet) || method.IsAbstract || method.IsExtern)
+        {
+            return TaintSet.Empty;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax is not (BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null } or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null })
+                || !compilation.ContainsSyntaxTree(syntax.SyntaxTree)
+                || Infrastructure.BodyBudget.Exceeded(syntax, cancellationToken) != null)
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // As for summaries: the helper's body lives in another tree; its answer is cached per compilation.
+            var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            var root = model.GetOperation(syntax, cancellationToken);
+            if (root != null && MethodFlowAnalyzer.IsAnalyzableRoot(root))
+            {
+                return MethodFlowAnalyzer.AnalyzeReturn(root, Roles, this, cancellationToken);
+            }
+        }
+
+        return TaintSet.Empty;
     }
 
     private MethodSummary ComputeSummary(IMethodSymbol method, CancellationToken cancellationToken)
