@@ -137,4 +137,58 @@ public sealed class FlowShapesTests
                 public void PublishId(Notice notice) => logger.LogInformation("Publishing {Id}", notice.Id);
             }
             """);
+
+    [Fact]
+    public Task A_sink_passed_as_a_method_group_receives_the_collection_items() =>
+        PrivacyFixture.VerifyAsync(new PersonalDataToThirdPartyAnalyzer(), Usings + """
+            public sealed class BulkSync(ICustomerRepository customers, IPartnerCrmClient crm)
+            {
+                public async Task PushAll()
+                {
+                    var all = await customers.ListAsync(CancellationToken.None);
+                    all.ForEach({|SP1001:crm.Upsert|});
+                }
+
+                public void PushIds(List<Guid> ids) => ids.ForEach(id => crm.Upsert(id));
+            }
+            """);
+
+    [Fact]
+    public Task A_log_method_passed_as_a_method_group_writes_the_items() =>
+        PrivacyFixture.VerifyAsync(new PersonalDataToLogAnalyzer(), Usings + """
+            public sealed class Export
+            {
+                public void Print(List<Customer> customers) => customers.Select(c => c.Email).ToList().ForEach({|SP1002:Console.WriteLine|});
+
+                public void PrintTiers(List<Customer> customers) => customers.Select(c => c.Tier).ToList().ForEach(Console.WriteLine);
+            }
+            """);
+
+    [Fact]
+    public Task What_a_helper_computes_from_an_object_holding_personal_data_is_not_personal_unless_a_personal_member_flows_into_it() =>
+        PrivacyFixture.VerifyAsync(new PersonalDataToThirdPartyAnalyzer(), Usings + """
+            public sealed class Quote
+            {
+                public decimal Total { get; set; }
+                public string Currency { get; set; } = "";
+            }
+
+            public sealed class Pricing
+            {
+                public Quote QuoteFor(Order order) => new Quote { Total = order.Total * 1.2m, Currency = "EUR" };
+
+                public string LabelFor(Order order) => order.Buyer.FullName + " #" + order.Id;
+
+                public string Wrap(string text) => "[" + text + "]";
+            }
+
+            public sealed class Checkout(Pricing pricing, IPartnerCrmClient crm)
+            {
+                public void SendQuote(Order order) => crm.Upsert(pricing.QuoteFor(order));
+
+                public void SendLabel(Order order) => crm.Upsert({|SP1001:pricing.LabelFor(order)|});
+
+                public void SendWrapped(Customer customer) => crm.Upsert({|SP1001:pricing.Wrap(customer.Email)|});
+            }
+            """);
 }

@@ -37,24 +37,25 @@ internal static class MethodFlowAnalyzer
     }
 
     /// <summary>
-    /// What a body returns that is personal data of its own making (parameters carry no marker: what the
-    /// caller passes in is the caller's to follow). No sink hit is recorded.
+    /// What a body returns: personal data of its own making, and a marker for each of its parameters whose value
+    /// flows into the result. Null when not analysed (nothing personal in it: every argument is then assumed to
+    /// flow into the result, as for a method without a body). No sink hit is recorded.
     /// </summary>
-    public static TaintSet AnalyzeReturn(IOperation root, IPrivacyRoles roles, ICalleeSummaries? summaries, CancellationToken cancellationToken)
+    public static TaintSet? AnalyzeReturn(IOperation root, IMethodSymbol method, IPrivacyRoles roles, ICalleeSummaries? summaries, CancellationToken cancellationToken)
     {
         if (!PersonalSources.MayHold(root, roles, summaries, cancellationToken) || CreateGraph(root, cancellationToken) is not { } graph)
         {
-            return TaintSet.Empty;
+            return null;
         }
 
-        var context = new FlowContext(roles, summaries, rootMethod: null, cancellationToken);
+        var context = new FlowContext(roles, summaries, method, cancellationToken);
         try
         {
-            return new GraphFlowAnalysis(context, graph, new FlowState()).Run(record: false).WithoutParameterMarkers();
+            return new GraphFlowAnalysis(context, graph, new FlowState()).Run(record: false);
         }
         catch (FlowBudgetExceededException)
         {
-            return TaintSet.Empty;
+            return null;
         }
     }
 

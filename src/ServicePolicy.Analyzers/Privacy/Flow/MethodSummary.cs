@@ -45,8 +45,10 @@ internal interface ICalleeSummaries
     MethodSummary Get(Microsoft.CodeAnalysis.IMethodSymbol method, System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
-    /// The personal data a method of the same compilation returns whatever its arguments (read from a
-    /// repository, a field, another call): a helper that returns a customer's details hands them to its caller.
+    /// What a method of the same compilation returns: the personal data it reads itself (from a repository, a
+    /// field, another call), and a parameter marker for each parameter whose value flows into the result. False
+    /// when not known (no body in the compilation, nothing personal in it, a cycle): the caller then assumes
+    /// every argument flows into the result.
     /// </summary>
-    TaintSet Returns(Microsoft.CodeAnalysis.IMethodSymbol method, System.Threading.CancellationToken cancellationToken);
+    bool TryGetReturns(Microsoft.CodeAnalysis.IMethodSymbol method, System.Threading.CancellationToken cancellationToken, out TaintSet returned);
 }

@@ -45,7 +45,8 @@ internal static class PersonalSources
             {
                 if (operation is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false } method }
                     && !ValueShapes.ReturnsNothing(method)
-                    && !summaries.Returns(method.OriginalDefinition, cancellationToken).IsEmpty)
+                    && summaries.TryGetReturns(method.OriginalDefinition, cancellationToken, out var returned)
+                    && returned.HasPersonalData)
                 {
                     return true;
                 }

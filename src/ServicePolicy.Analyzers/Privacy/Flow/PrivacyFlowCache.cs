@@ -26,7 +26,7 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
     // Bodies found to hold no personal data: no findings of their own, but a summary is still computed when a caller asks.
     private readonly ConcurrentDictionary<SyntaxNode, bool> withoutPersonalData = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, TaintSet> returns = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, TaintSet?> returns = new(SymbolEqualityComparer.Default);
 
     /// <summary>The return summaries being computed on this thread (a recursive helper returns nothing more).</summary>
     [ThreadStatic]
@@ -130,36 +130,39 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
         }
     }
 
-    public TaintSet Returns(IMethodSymbol method, CancellationToken cancellationToken)
+    public bool TryGetReturns(IMethodSymbol method, CancellationToken cancellationToken, out TaintSet returned)
     {
-        if (returns.TryGetValue(method, out var known))
+        if (!returns.TryGetValue(method, out var known))
         {
-            return known;
+            var open = returnsInProgress ??= new List<IMethodSymbol>();
+            if (open.Count >= MaxSummaryDepth || open.Contains(method, SymbolEqualityComparer.Default))
+            {
+                returned = TaintSet.Empty;
+                return false;
+            }
+
+            open.Add(method);
+            try
+            {
+                // Cached even when a cycle was cut inside: a recursive helper's own reads are what it returns.
+                known = returns.GetOrAdd(method, ComputeReturns(method, cancellationToken));
+            }
+            finally
+            {
+                open.RemoveAt(open.Count - 1);
+            }
         }
 
-        var open = returnsInProgress ??= new List<IMethodSymbol>();
-        if (open.Count >= MaxSummaryDepth || open.Contains(method, SymbolEqualityComparer.Default))
-        {
-            return TaintSet.Empty;
-        }
-
-        open.Add(method);
-        try
-        {
-            // Cached even when a cycle was cut inside: a recursive helper's own reads are what it returns.
-            return returns.GetOrAdd(method, ComputeReturns(method, cancellationToken));
-        }
-        finally
-        {
-            open.RemoveAt(open.Count - 1);
-        }
+        returned = known ?? TaintSet.Empty;
+        return known != null;
     }
 
-    private TaintSet ComputeReturns(IMethodSymbol method, CancellationToken cancellationToken)
+    private TaintSet? ComputeReturns(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension or MethodKind.PropertyGet) || method.IsAbstract || method.IsExtern)
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension) || method.IsAbstract || method.IsExtern || method.IsVirtual || method.IsOverride)
         {
-            return TaintSet.Empty;
+            // Without one known body (an override may return anything), every argument may flow into the result.
+            return null;
         }
 
         foreach (var reference in method.DeclaringSyntaxReferences)
@@ -178,11 +181,11 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
             var root = model.GetOperation(syntax, cancellationToken);
             if (root != null && MethodFlowAnalyzer.IsAnalyzableRoot(root))
             {
-                return MethodFlowAnalyzer.AnalyzeReturn(root, Roles, this, cancellationToken);
+                return MethodFlowAnalyzer.AnalyzeReturn(root, method, Roles, this, cancellationToken);
             }
         }
 
-        return TaintSet.Empty;
+        return null;
     }
 
     private MethodSummary ComputeSummary(IMethodSymbol method, CancellationToken cancellationToken)
