@@ -107,11 +107,11 @@ internal sealed class PolicyPrivacyRoles : IPrivacyRoles
         var thirdParty = classifier.GetThirdPartySink(method);
         if (thirdParty != null)
         {
-            sink = new PrivacySink(SinkKind.ThirdParty, SymbolNames.ShortName(method), thirdParty.Recipient, thirdParty.ParameterOrdinals);
+            sink = new PrivacySink(SinkKind.ThirdParty, MethodDisplay.Of(method), thirdParty.Recipient, thirdParty.ParameterOrdinals);
         }
         else if (classifier.IsLogSink(method))
         {
-            sink = new PrivacySink(SinkKind.Log, SymbolNames.ShortName(method), "");
+            sink = new PrivacySink(SinkKind.Log, MethodDisplay.Of(method), "");
         }
 
         return sinks.GetOrAdd(method, new SinkBox(sink)).Sink;

@@ -191,4 +191,25 @@ public sealed class FlowShapesTests
                 public void SendWrapped(Customer customer) => crm.Upsert({|SP1001:pricing.Wrap(customer.Email)|});
             }
             """);
+
+    [Fact]
+    public async Task A_finding_through_a_logging_helper_names_the_helper_with_its_type()
+    {
+        var source = Usings + """
+            public sealed class AuditLog(ILogger<AuditLog> logger)
+            {
+                public void Info(string message) => logger.LogInformation(message);
+            }
+
+            public sealed class Signup(AuditLog audit)
+            {
+                public void Register(Customer customer) => audit.Info(customer.Email);
+            }
+            """;
+
+        var result = await Harness.AnalyzerVerifier.RunAsync(PrivacyFixture.Project(source), new PersonalDataToLogAnalyzer());
+
+        var finding = Assert.Single(result.AnalyzerDiagnostics);
+        Assert.Equal("Customer.Email is written to log sink LoggerExtensions.LogInformation (through AuditLog.Info) without redaction", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -514,7 +514,7 @@ internal sealed partial class GraphFlowAnalysis
             {
                 if (!argumentTaint[i].IsEmpty && arguments[i].Parameter?.Ordinal == summarySink.ParameterOrdinal)
                 {
-                    AddHit(summarySink.Sink, invocation, arguments[i].Value, argumentTaint[i], state, via: method.Name);
+                    AddHit(summarySink.Sink, invocation, arguments[i].Value, argumentTaint[i], state, via: MethodDisplay.Of(method));
                 }
             }
         }
