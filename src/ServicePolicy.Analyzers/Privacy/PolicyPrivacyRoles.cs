@@ -107,11 +107,14 @@ internal sealed class PolicyPrivacyRoles : IPrivacyRoles
         var thirdParty = classifier.GetThirdPartySink(method);
         if (thirdParty != null)
         {
-            sink = new PrivacySink(SinkKind.ThirdParty, MethodDisplay.Of(method), thirdParty.Recipient, thirdParty.ParameterOrdinals);
+            var ordinals = thirdParty.ParameterOrdinals.IsDefault
+                ? SinkParameters.Of(method, classifier.Bindings.ThirdPartySinks.Select(s => s.Pattern))
+                : thirdParty.ParameterOrdinals;
+            sink = new PrivacySink(SinkKind.ThirdParty, MethodDisplay.Of(method), thirdParty.Recipient, ordinals);
         }
         else if (classifier.IsLogSink(method))
         {
-            sink = new PrivacySink(SinkKind.Log, MethodDisplay.Of(method), "");
+            sink = new PrivacySink(SinkKind.Log, MethodDisplay.Of(method), "", SinkParameters.Of(method, classifier.Bindings.LogSinks.Select(s => s.Pattern)));
         }
 
         return sinks.GetOrAdd(method, new SinkBox(sink)).Sink;

@@ -212,4 +212,29 @@ public sealed class FlowShapesTests
         var finding = Assert.Single(result.AnalyzerDiagnostics);
         Assert.Equal("Customer.Email is written to log sink LoggerExtensions.LogInformation (through AuditLog.Info) without redaction", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public Task A_sink_entry_limited_to_a_named_parameter_reports_only_that_parameter() =>
+        PrivacyFixture.VerifyAsync(new PersonalDataToLogAnalyzer(), Usings + """
+            namespace Shop.Activity
+            {
+                public static class ActivityLog
+                {
+                    public static void Record(Customer actor, string details) { }
+                }
+
+                public sealed class Profile
+                {
+                    public void Rename(Customer customer) => ActivityLog.Record(customer, "renamed " + {|SP1002:customer.FullName|});
+                }
+            }
+            """,
+            PrivacyFixture.Policy.Replace("""
+                  logSinks:
+                    - method: "Shop.Diagnostics.AuditTrail.Write"
+                """, """
+                  logSinks:
+                    - method: "Shop.Diagnostics.AuditTrail.Write"
+                    - method: "Shop.Activity.ActivityLog.Record(details)"
+                """, StringComparison.Ordinal));
 }
