@@ -93,6 +93,16 @@ public static class Descriptors
         description: "An analyzer hit an unexpected condition. The failure is contained: the rest of the code is still analyzed, but this spot was not. Please report it with the code shown.",
         helpLinkUri: HelpLink("SP9003"));
 
+    public static readonly DiagnosticDescriptor SP9004BodyTooLarge = new(
+        id: "SP9004",
+        title: "Code too large for the ServicePolicy analyzers to check",
+        messageFormat: "The {0} is too large to check for {1} ({2}): it was not analysed; split it into smaller methods",
+        category: ConfigurationCategory,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "The analyzers spend a bounded amount of work on each body of code so that the build stays fast on very large or generated methods. A body over the limit is skipped, and the findings it may hold are not reported.",
+        helpLinkUri: HelpLink("SP9004"));
+
     /// <summary>Every descriptor, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
@@ -103,6 +113,7 @@ public static class Descriptors
         SP9001PolicyInvalid,
         SP9002NoPolicy,
         SP9003AnalyzerFailure,
+        SP9004BodyTooLarge,
     };
 
     private static string HelpLink(string id) => HelpBase + id + ".md";

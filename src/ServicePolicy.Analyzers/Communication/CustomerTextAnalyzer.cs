@@ -51,18 +51,26 @@ public sealed class CustomerTextAnalyzer : PolicyAnalyzer
             return;
         }
 
+        var runs = new LiteralConcatenations();
         foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
         {
             var node = token.Parent;
-            var isText = node switch
+            string? text = null;
+            switch (node)
             {
-                LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.StringLiteralExpression),
-                InterpolatedStringTextSyntax => true,
-                _ => false,
-            };
-            if (isText)
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    // Literals joined by + are scanned together, once per run.
+                    var run = runs.RunOf(literal, out var first);
+                    text = first ? run.Text : null;
+                    break;
+                case InterpolatedStringTextSyntax part:
+                    text = part.TextToken.ValueText;
+                    break;
+            }
+
+            if (text != null)
             {
-                SafeAnalyzer.Contain(Name, context.ReportDiagnostic, node!, cancellationToken, () => checker.OnText(node!, context));
+                SafeAnalyzer.Contain(Name, context.ReportDiagnostic, node!, cancellationToken, () => checker.OnText(node!, text, context));
             }
         }
     }
@@ -144,9 +152,8 @@ public sealed class CustomerTextAnalyzer : PolicyAnalyzer
             return false;
         }
 
-        public void OnText(SyntaxNode node, SemanticModelAnalysisContext context)
+        public void OnText(SyntaxNode node, string text, SemanticModelAnalysisContext context)
         {
-            var text = ConstantText(node, out _);
             if (text.Length == 0 || !HasBannedPhrase(text))
             {
                 return;
@@ -195,39 +202,6 @@ public sealed class CustomerTextAnalyzer : PolicyAnalyzer
                 }
             }
         }
-
-        /// <summary>The text of a literal (or of a concatenation of literals it is part of), from syntax alone.</summary>
-        private static string ConstantText(SyntaxNode node, out SyntaxNode scanned)
-        {
-            scanned = node;
-            if (node is InterpolatedStringTextSyntax part)
-            {
-                return part.TextToken.ValueText;
-            }
-
-            while (scanned.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add && IsLiteralConcatenation(add))
-            {
-                scanned = add;
-            }
-
-            return LiteralText(scanned);
-        }
-
-        private static bool IsLiteralConcatenation(ExpressionSyntax expression) => expression switch
-        {
-            LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.StringLiteralExpression),
-            ParenthesizedExpressionSyntax parenthesized => IsLiteralConcatenation(parenthesized.Expression),
-            BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression) => IsLiteralConcatenation(add.Left) && IsLiteralConcatenation(add.Right),
-            _ => false,
-        };
-
-        private static string LiteralText(SyntaxNode node) => node switch
-        {
-            LiteralExpressionSyntax literal => literal.Token.ValueText,
-            ParenthesizedExpressionSyntax parenthesized => LiteralText(parenthesized.Expression),
-            BinaryExpressionSyntax add => LiteralText(add.Left) + LiteralText(add.Right),
-            _ => "",
-        };
 
         private bool HasBannedPhrase(string text)
         {

@@ -80,8 +80,9 @@ internal static class DecisionUse
                         return DecisionUseKind.Decides;
                     }
 
-                    if (ReshapingMethods.Contains(invocation.TargetMethod.Name))
+                    if (ReshapingMethods.Contains(invocation.TargetMethod.Name) || IsComputingCall(invocation))
                     {
+                        // birthDate.AddYears(18) <= today: what the call computes from the value decides in its place.
                         current = parent;
                         continue;
                     }
@@ -158,6 +159,24 @@ internal static class DecisionUse
     }
 
     /// <summary>
+    /// A call that returns a value computed from its inputs: a static helper or a method of the value itself that
+    /// returns a number, a date, a boolean or text. Calls that return objects (a repository lookup, a builder) or
+    /// nothing end the trail: what they do with the value is not a decision here.
+    /// </summary>
+    private static bool IsComputingCall(IInvocationOperation invocation)
+    {
+        var type = invocation.TargetMethod.ReturnType;
+        if (invocation.TargetMethod.ReturnsVoid || type == null)
+        {
+            return false;
+        }
+
+        return type.SpecialType is not (SpecialType.None or SpecialType.System_Object or SpecialType.System_Void)
+            || type.TypeKind == TypeKind.Enum
+            || type is { Name: "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" } && type.ContainingNamespace?.Name == "System";
+    }
+
+    /// <summary>
     /// An argument decides when it goes to a comparing method (<c>list.Contains(x)</c>, <c>string.Equals(x, y)</c>),
     /// to an indexer (<c>weights[x]</c>), or to a method that is itself a decision context. An argument of
     /// <c>string.Concat</c>, <c>string.Format</c> or <c>string.Join</c> is carried on to that call's result
@@ -175,8 +194,11 @@ internal static class DecisionUse
                     return true;
                 }
 
-                if (method.ContainingType?.SpecialType == SpecialType.System_String && method.Name is "Concat" or "Format" or "Join")
+                if ((method.ContainingType?.SpecialType == SpecialType.System_String && method.Name is "Concat" or "Format" or "Join")
+                    || IsComputingCall(invocation))
                 {
+                    // AgeOf(c.DateOfBirth) >= 65, EF.Functions.DateDiffYear(c.DateOfBirth, now) > 65: the result is
+                    // computed from the protected value, and follows it to the decision.
                     carriedTo = invocation;
                 }
 

@@ -19,7 +19,7 @@ namespace ServicePolicy.Analyzers.Fairness;
 public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
 {
     protected override ImmutableArray<DiagnosticDescriptor> Rules { get; } =
-        ImmutableArray.Create(Descriptors.SP2001ProtectedAttributeInDecision);
+        ImmutableArray.Create(Descriptors.SP2001ProtectedAttributeInDecision, Descriptors.SP9004BodyTooLarge);
 
     /// <summary>Test seam: called for every member reference analyzed (to prove failures are contained).</summary>
     internal Action<IOperation>? OnReference { get; set; }
@@ -85,6 +85,12 @@ public sealed class ProtectedAttributeAnalyzer : PolicyAnalyzer
         var decision = owner == null ? null : symbols.GetDecisionContext(owner);
         if (decision == null || ExecutableCode.IsMarkedGenerated(owner))
         {
+            return;
+        }
+
+        if (BodyBudget.Exceeded(member.OperationNode, cancellationToken) is { } tooLarge)
+        {
+            context.ReportDiagnostic(BodyBudget.Report(member.Declaration, Descriptors.SP2001ProtectedAttributeInDecision.Id, tooLarge));
             return;
         }
 

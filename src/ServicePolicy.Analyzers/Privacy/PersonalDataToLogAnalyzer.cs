@@ -16,7 +16,7 @@ namespace ServicePolicy.Analyzers.Privacy;
 public sealed class PersonalDataToLogAnalyzer : PrivacyFlowAnalyzer
 {
     protected override ImmutableArray<DiagnosticDescriptor> Rules { get; } =
-        ImmutableArray.Create(Descriptors.SP1002PersonalDataToLog);
+        ImmutableArray.Create(Descriptors.SP1002PersonalDataToLog, Descriptors.SP9004BodyTooLarge);
 
     private protected override void Report(Action<Diagnostic> report, PrivacyFlow flow, MethodFlowResult result)
     {

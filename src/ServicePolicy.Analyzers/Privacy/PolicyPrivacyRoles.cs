@@ -26,7 +26,13 @@ internal sealed class PolicyPrivacyRoles : IPrivacyRoles
     private readonly ConcurrentDictionary<IMethodSymbol, SinkBox> sinks = new(SymbolKeyComparer<IMethodSymbol>.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, ConsentCheckKind> consentChecks = new(SymbolKeyComparer<IMethodSymbol>.Instance);
 
-    public PolicyPrivacyRoles(SymbolClassifier classifier) => this.classifier = classifier;
+    private readonly RuntimeTypes? runtimeTypes;
+
+    public PolicyPrivacyRoles(SymbolClassifier classifier, Compilation? compilation = null)
+    {
+        this.classifier = classifier;
+        runtimeTypes = compilation == null ? null : new RuntimeTypes(compilation);
+    }
 
     public TaintLabel? PersonalMember(ISymbol symbol)
     {
@@ -101,11 +107,14 @@ internal sealed class PolicyPrivacyRoles : IPrivacyRoles
         var thirdParty = classifier.GetThirdPartySink(method);
         if (thirdParty != null)
         {
-            sink = new PrivacySink(SinkKind.ThirdParty, SymbolNames.ShortName(method), thirdParty.Recipient, thirdParty.ParameterOrdinals);
+            var ordinals = thirdParty.ParameterOrdinals.IsDefault
+                ? SinkParameters.Of(method, classifier.Bindings.ThirdPartySinks.Select(s => s.Pattern))
+                : thirdParty.ParameterOrdinals;
+            sink = new PrivacySink(SinkKind.ThirdParty, MethodDisplay.Of(method), thirdParty.Recipient, ordinals);
         }
         else if (classifier.IsLogSink(method))
         {
-            sink = new PrivacySink(SinkKind.Log, SymbolNames.ShortName(method), "");
+            sink = new PrivacySink(SinkKind.Log, MethodDisplay.Of(method), "", SinkParameters.Of(method, classifier.Bindings.LogSinks.Select(s => s.Pattern)));
         }
 
         return sinks.GetOrAdd(method, new SinkBox(sink)).Sink;
@@ -166,9 +175,12 @@ internal sealed class PolicyPrivacyRoles : IPrivacyRoles
         {
             case IArrayTypeSymbol array:
                 return PersonalType(array.ElementType, depth);
-            case ITypeParameterSymbol:
-                return null;
-            case INamedTypeSymbol { IsGenericType: true } generic when !IsInSource(generic) || !HasOwnPersonalMembers(generic):
+            case ITypeParameterSymbol parameter:
+                // A constrained type parameter is as personal as the first type of the compilation that can stand for it.
+                return runtimeTypes?.Of(parameter).Select(instance => PersonalType(instance, depth + 1)).FirstOrDefault(label => label != null);
+            // (Not a generic type of the compilation named with its own type parameters, as in its own declaration:
+            // LoggingBehaviour<TRequest, TResponse> holds no request, whatever TRequest may be.)
+            case INamedTypeSymbol { IsGenericType: true } generic when (!IsInSource(generic) || !HasOwnPersonalMembers(generic)) && !IsOpenDefinition(generic):
                 // List<Customer>, Task<Customer>, Dictionary<int, Customer>, ActionResult<Customer>...
                 foreach (var argument in generic.TypeArguments)
                 {
@@ -179,12 +191,20 @@ internal sealed class PolicyPrivacyRoles : IPrivacyRoles
                 }
 
                 return null;
+            case INamedTypeSymbol { IsAbstract: true } named when IsInSource(named) && runtimeTypes != null:
+                // An interface or abstract class of the compilation: its own members, or else what one of the
+                // concrete types that stand for it at run time carries (a NotificationBase that is a CustomerNotice).
+                return ComputeObjectLabel(named, depth)
+                    ?? runtimeTypes.Of(named).Select(instance => PersonalType(instance, depth + 1)).FirstOrDefault(label => label != null);
             case INamedTypeSymbol named:
                 return ComputeObjectLabel(named, depth);
             default:
                 return null;
         }
     }
+
+    private static bool IsOpenDefinition(INamedTypeSymbol type) =>
+        IsInSource(type) && SymbolEqualityComparer.Default.Equals(type, type.OriginalDefinition);
 
     private static bool IsInSource(ITypeSymbol type) => type.Locations.Length > 0 && type.Locations[0].IsInSource;
 

@@ -19,7 +19,7 @@ internal sealed class PrivacyFlow
     private PrivacyFlow(PolicyContext policy)
     {
         Policy = policy;
-        Roles = new PolicyPrivacyRoles(policy.Symbols);
+        Roles = new PolicyPrivacyRoles(policy.Symbols, policy.Compilation);
         Cache = new PrivacyFlowCache(policy.Compilation, Roles);
         Hints = new PrivacyFixHints(policy);
         IsActive = HasPersonalDataDeclared(policy);

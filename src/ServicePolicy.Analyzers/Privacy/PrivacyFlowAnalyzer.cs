@@ -50,17 +50,26 @@ public abstract class PrivacyFlowAnalyzer : PolicyAnalyzer
                 }
 
                 // The other privacy rule (or a caller's summary) may have analysed this body already.
-                if (flow.Cache.TryGetResult(member.OperationNode, out var known))
+                if (!flow.Cache.TryGetResult(member.OperationNode, out var result))
                 {
-                    Report(context.ReportDiagnostic, flow, known);
+                    // Measured from syntax before anything is bound: binding a huge body is itself the cost to avoid.
+                    if (BodyBudget.Exceeded(member.OperationNode, cancellationToken) is { } reason)
+                    {
+                        result = flow.Cache.Skip(member.OperationNode, reason);
+                    }
+                    else if (model.GetOperation(member.OperationNode, cancellationToken) is { } root && MethodFlowAnalyzer.IsAnalyzableRoot(root))
+                    {
+                        result = flow.Cache.AnalyzeForFindings(root, owner as IMethodSymbol, cancellationToken);
+                    }
+                }
+
+                if (result.TooLarge is { } tooLarge)
+                {
+                    context.ReportDiagnostic(BodyBudget.Report(member.Declaration, Rules[0].Id, tooLarge));
                     return;
                 }
 
-                var root = model.GetOperation(member.OperationNode, cancellationToken);
-                if (root != null && MethodFlowAnalyzer.IsAnalyzableRoot(root))
-                {
-                    Report(context.ReportDiagnostic, flow, flow.Cache.AnalyzeForFindings(root, owner as IMethodSymbol, cancellationToken));
-                }
+                Report(context.ReportDiagnostic, flow, result);
             });
         }
     }

@@ -21,6 +21,31 @@ public sealed class ProtectedAttributeAnalyzerTests
     // ------------------------------------------------------------------ findings
 
     [Fact]
+    public Task An_age_computed_from_a_birth_date_by_a_helper_inside_a_query_is_reported() => VerifyAsync("""
+        using Shop.Domain;
+        public static class Years
+        {
+            public static int Between(DateTime from, DateTime to) => to.Year - from.Year;
+        }
+
+        public class DiscountEligibilityHandler
+        {
+            public List<Customer> Eligible(IEnumerable<Customer> customers, DateTime today) =>
+                customers.Where(c => Years.Between([|c.DateOfBirth|], today) >= 65).ToList();
+
+            public bool Adult(Customer customer, DateTime today) => [|customer.DateOfBirth|].AddYears(18) <= today;
+
+            public string Describe(Customer customer) => Cards.For(customer.DateOfBirth).Queue;
+        }
+
+        public static class Cards
+        {
+            public static Route For(DateTime date) => new Route { Queue = date.ToString("d") };
+        }
+        """);
+
+
+    [Fact]
     public Task A_comparison_in_a_router_type_is_reported() => VerifyAsync("""
         using Shop.Domain;
         public class TicketRouter

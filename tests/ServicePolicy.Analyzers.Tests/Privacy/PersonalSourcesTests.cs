@@ -76,6 +76,6 @@ public sealed class PersonalSourcesTests
         var tree = compilation.SyntaxTrees.First();
         var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Run");
         var operation = compilation.GetSemanticModel(tree).GetOperation(declaration)!;
-        return PersonalSources.MayHold(operation, new PolicyPrivacyRoles(context.Symbols), CancellationToken.None);
+        return PersonalSources.MayHold(operation, new PolicyPrivacyRoles(context.Symbols), summaries: null, CancellationToken.None);
     }
 }

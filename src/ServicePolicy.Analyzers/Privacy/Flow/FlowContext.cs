@@ -11,6 +11,13 @@ namespace ServicePolicy.Analyzers.Privacy.Flow;
 /// </summary>
 internal sealed class FlowContext
 {
+    /// <summary>
+    /// Units of work one body may cost (an operation evaluated, a variable's fact copied or joined between
+    /// blocks): about fifty times what a 1,000-line method costs. Beyond it, the body is given up
+    /// (<see cref="FlowBudgetExceededException"/>) rather than costing minutes and gigabytes.
+    /// </summary>
+    public const long MaxWork = 2_000_000;
+
     private readonly Dictionary<IParameterSymbol, TaintSet> parameterTaint = new(SymbolEqualityComparer.Default);
 
     public FlowContext(IPrivacyRoles roles, ICalleeSummaries? summaries, IMethodSymbol? rootMethod, CancellationToken cancellationToken)
@@ -30,6 +37,19 @@ internal sealed class FlowContext
     public CancellationToken CancellationToken { get; }
 
     public List<SinkHit> Hits { get; } = new();
+
+    /// <summary>The work spent so far on this body, its lambdas and local functions.</summary>
+    public long Work { get; private set; }
+
+    /// <summary>Counts work; throws once the body has cost more than <see cref="MaxWork"/>.</summary>
+    public void Spend(int units)
+    {
+        Work += units;
+        if (Work > MaxWork)
+        {
+            throw new FlowBudgetExceededException();
+        }
+    }
 
     /// <summary>
     /// What each lambda returns, as first computed while solving: shared by the nested analyses so that

@@ -36,11 +36,30 @@ internal sealed class FlowState
     /// <summary>True when every path to this point passed a consent check that returned true.</summary>
     public bool ConsentEstablished { get; set; }
 
+    /// <summary>How many facts the state holds (what copying or joining it costs).</summary>
+    public int Size => taint.Count + consentHolders.Count;
+
     public FlowState Clone() => new(this);
 
     public bool TryGetTaint(object key, out TaintSet value) => taint.TryGetValue(key, out value);
 
-    public void SetTaint(object key, TaintSet value) => taint[key] = value;
+    /// <summary>
+    /// A variable now holds exactly <paramref name="value"/>. A local or capture that holds nothing personal is
+    /// left out of the state (absent reads as empty), so the state grows with the tainted variables only, not
+    /// with every variable of a long method. A parameter keeps an explicit empty entry: absent means "what it
+    /// held on entry".
+    /// </summary>
+    public void SetTaint(object key, TaintSet value)
+    {
+        if (value.IsEmpty && key is not IParameterSymbol)
+        {
+            taint.Remove(key);
+        }
+        else
+        {
+            taint[key] = value;
+        }
+    }
 
     /// <summary>Adds to what a variable holds (a write into one of its members or elements).</summary>
     public void AddTaint(object key, TaintSet value)

@@ -21,6 +21,7 @@ internal sealed partial class GraphFlowAnalysis
             return TaintSet.Empty;
         }
 
+        context.Spend(1);
         var taint = EvaluateCore(operation, state, record);
         if (record && !taint.IsEmpty)
         {
@@ -263,6 +264,7 @@ internal sealed partial class GraphFlowAnalysis
         if (record)
         {
             RecordSinkHits(invocation, argumentTaint, state);
+            RecordMethodGroupSinks(invocation, inputs, state);
         }
 
         var passed = TaintSet.Empty;
@@ -296,18 +298,52 @@ internal sealed partial class GraphFlowAnalysis
         var result = TaintSet.Empty
             .Add(roles.PersonalMember(method))
             .Add(roles.PersonalType(invocation.Type));
+        var returned = TaintSet.Empty;
+        var returnKnown = context.Summaries != null && !method.DeclaringSyntaxReferences.IsEmpty && roles.PersonalType(invocation.Type) == null
+            && context.Summaries.TryGetReturns(method.OriginalDefinition, context.CancellationToken, out returned);
+        if (returnKnown)
+        {
+            // A helper of the compilation that returns personal data it reads itself (its return summary).
+            result = result.Union(returned.WithoutParameterMarkers());
+        }
+
         if (ValueShapes.IsScalar(invocation.Type))
         {
             return result;
         }
 
-        result = result.Union(passed);
+        // With the helper's body known, only the arguments that flow into its result taint it: passing an Order
+        // (whose buyer is personal data) to a method that returns a price quote does not make the quote personal.
+        result = result.Union(returnKnown ? ArgumentsReturned(arguments, argumentTaint, returned) : passed);
         if (invocation.Instance != null && roles.PersonalType(invocation.Instance.Type) == null)
         {
             result = result.Union(receiver);
         }
 
         return result;
+    }
+
+    /// <summary>The taint of the arguments whose parameter the callee's return summary marks as flowing into its result.</summary>
+    private static TaintSet ArgumentsReturned(ImmutableArray<IArgumentOperation> arguments, TaintSet[] argumentTaint, TaintSet returned)
+    {
+        var taint = TaintSet.Empty;
+        foreach (var label in returned.Labels)
+        {
+            if (!label.IsParameterMarker)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (arguments[i].Parameter?.Ordinal == label.ParameterOrdinal)
+                {
+                    taint = taint.Union(argumentTaint[i]);
+                }
+            }
+        }
+
+        return taint;
     }
 
     /// <summary>The type of a value before implicit conversions (a Customer passed as object is still a Customer).</summary>
@@ -478,8 +514,35 @@ internal sealed partial class GraphFlowAnalysis
             {
                 if (!argumentTaint[i].IsEmpty && arguments[i].Parameter?.Ordinal == summarySink.ParameterOrdinal)
                 {
-                    AddHit(summarySink.Sink, invocation, arguments[i].Value, argumentTaint[i], state, via: method.Name);
+                    AddHit(summarySink.Sink, invocation, arguments[i].Value, argumentTaint[i], state, via: MethodDisplay.Of(method));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A sink passed as a method group (<c>customers.ForEach(crm.Upsert)</c>, <c>emails.ForEach(Console.WriteLine)</c>)
+    /// is called with what the call's other inputs carry: a sink call at the method group.
+    /// </summary>
+    private void RecordMethodGroupSinks(IInvocationOperation invocation, TaintSet inputs, FlowState state)
+    {
+        if (inputs.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is IDelegateCreationOperation { Target: IMethodReferenceOperation group } && context.Roles.Sink(group.Method) is { } sink
+                && group.Method.Parameters.Any(p => sink.Covers(p.Ordinal)))
+            {
+                AddHit(sink, invocation, argument.Value, inputs, state, via: null);
             }
         }
     }

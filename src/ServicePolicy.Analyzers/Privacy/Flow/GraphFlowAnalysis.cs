@@ -61,6 +61,7 @@ internal sealed partial class GraphFlowAnalysis
             {
                 if (entryStates[block.Ordinal] is { } state)
                 {
+                    context.Spend(1 + state.Size);
                     Transfer(block, state.Clone(), record: true);
                 }
             }
@@ -99,6 +100,9 @@ internal sealed partial class GraphFlowAnalysis
                 continue;
             }
 
+            // Joining the predecessors' states, comparing and copying them costs in proportion to their size:
+            // counted, so that thousands of variables live across thousands of blocks stay within the budget.
+            context.Spend(1 + (entry.Size * (block.Predecessors.Length + 2)));
             entryStates[ordinal] = entry;
             exitStates[ordinal] = Transfer(block, entry.Clone(), record);
             if (block.ConditionalSuccessor?.Destination is { } conditional)

@@ -24,8 +24,39 @@ internal static class MethodFlowAnalyzer
         }
 
         var context = new FlowContext(roles, summaries, method, cancellationToken);
-        new GraphFlowAnalysis(context, graph, new FlowState()).Run(record: true);
-        return new MethodFlowResult(context.Hits.ToImmutableArray(), Summarize(context, method));
+        try
+        {
+            new GraphFlowAnalysis(context, graph, new FlowState()).Run(record: true);
+        }
+        catch (FlowBudgetExceededException exceeded)
+        {
+            return MethodFlowResult.Skipped(exceeded.Message, context.Work);
+        }
+
+        return new MethodFlowResult(context.Hits.ToImmutableArray(), Summarize(context, method), context.Work);
+    }
+
+    /// <summary>
+    /// What a body returns: personal data of its own making, and a marker for each of its parameters whose value
+    /// flows into the result. Null when not analysed (nothing personal in it: every argument is then assumed to
+    /// flow into the result, as for a method without a body). No sink hit is recorded.
+    /// </summary>
+    public static TaintSet? AnalyzeReturn(IOperation root, IMethodSymbol method, IPrivacyRoles roles, ICalleeSummaries? summaries, CancellationToken cancellationToken)
+    {
+        if (!PersonalSources.MayHold(root, roles, summaries, cancellationToken) || CreateGraph(root, cancellationToken) is not { } graph)
+        {
+            return null;
+        }
+
+        var context = new FlowContext(roles, summaries, method, cancellationToken);
+        try
+        {
+            return new GraphFlowAnalysis(context, graph, new FlowState()).Run(record: false);
+        }
+        catch (FlowBudgetExceededException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether an operation is the root of a body the engine can analyse.</summary>

@@ -43,4 +43,12 @@ internal sealed class SummarySink
 internal interface ICalleeSummaries
 {
     MethodSummary Get(Microsoft.CodeAnalysis.IMethodSymbol method, System.Threading.CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a method of the same compilation returns: the personal data it reads itself (from a repository, a
+    /// field, another call), and a parameter marker for each parameter whose value flows into the result. False
+    /// when not known (no body in the compilation, nothing personal in it, a cycle): the caller then assumes
+    /// every argument flows into the result.
+    /// </summary>
+    bool TryGetReturns(Microsoft.CodeAnalysis.IMethodSymbol method, System.Threading.CancellationToken cancellationToken, out TaintSet returned);
 }

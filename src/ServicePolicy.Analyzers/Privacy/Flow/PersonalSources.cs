@@ -21,7 +21,7 @@ namespace ServicePolicy.Analyzers.Privacy.Flow;
 /// </remarks>
 internal static class PersonalSources
 {
-    public static bool MayHold(IOperation root, IPrivacyRoles roles, CancellationToken cancellationToken)
+    public static bool MayHold(IOperation root, IPrivacyRoles roles, ICalleeSummaries? summaries, CancellationToken cancellationToken)
     {
         if (IsSource(root, roles))
         {
@@ -34,6 +34,22 @@ internal static class PersonalSources
             if (IsSource(operation, roles))
             {
                 return true;
+            }
+        }
+
+        // A helper of the compilation may return personal data the body never names (its return summary):
+        // asked only when nothing else is personal, as it may analyse the helpers.
+        if (summaries != null)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false } method }
+                    && !ValueShapes.ReturnsNothing(method)
+                    && summaries.TryGetReturns(method.OriginalDefinition, cancellationToken, out var returned)
+                    && returned.HasPersonalData)
+                {
+                    return true;
+                }
             }
         }
 

@@ -26,6 +26,11 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
     // Bodies found to hold no personal data: no findings of their own, but a summary is still computed when a caller asks.
     private readonly ConcurrentDictionary<SyntaxNode, bool> withoutPersonalData = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, TaintSet?> returns = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The return summaries being computed on this thread (a recursive helper returns nothing more).</summary>
+    [ThreadStatic]
+    private static List<IMethodSymbol>? returnsInProgress;
 
     public PrivacyFlowCache(Compilation compilation, IPrivacyRoles roles)
     {
@@ -64,7 +69,7 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
     public MethodFlowResult AnalyzeForFindings(IOperation root, IMethodSymbol? method, CancellationToken cancellationToken)
     {
         // The caller asked TryGetResult first, so the body has no result yet (barring a race).
-        if (!PersonalSources.MayHold(root, Roles, cancellationToken))
+        if (!PersonalSources.MayHold(root, Roles, this, cancellationToken))
         {
             withoutPersonalData.TryAdd(root.Syntax, true);
             return MethodFlowResult.Empty;
@@ -72,6 +77,9 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
 
         return Analyze(root, method, cancellationToken);
     }
+
+    /// <summary>Records a body too large to analyse (<see cref="Infrastructure.BodyBudget"/>), for both rules and for callers.</summary>
+    public MethodFlowResult Skip(SyntaxNode body, string reason) => results.GetOrAdd(body, MethodFlowResult.Skipped(reason));
 
     /// <summary>The flow result of a body, computed at most once per compilation (barring races).</summary>
     public MethodFlowResult Analyze(IOperation root, IMethodSymbol? method, CancellationToken cancellationToken)
@@ -122,6 +130,64 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
         }
     }
 
+    public bool TryGetReturns(IMethodSymbol method, CancellationToken cancellationToken, out TaintSet returned)
+    {
+        if (!returns.TryGetValue(method, out var known))
+        {
+            var open = returnsInProgress ??= new List<IMethodSymbol>();
+            if (open.Count >= MaxSummaryDepth || open.Contains(method, SymbolEqualityComparer.Default))
+            {
+                returned = TaintSet.Empty;
+                return false;
+            }
+
+            open.Add(method);
+            try
+            {
+                // Cached even when a cycle was cut inside: a recursive helper's own reads are what it returns.
+                known = returns.GetOrAdd(method, ComputeReturns(method, cancellationToken));
+            }
+            finally
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+        }
+
+        returned = known ?? TaintSet.Empty;
+        return known != null;
+    }
+
+    private TaintSet? ComputeReturns(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension) || method.IsAbstract || method.IsExtern || method.IsVirtual || method.IsOverride)
+        {
+            // Without one known body (an override may return anything), every argument may flow into the result.
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax is not (BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null } or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null })
+                || !compilation.ContainsSyntaxTree(syntax.SyntaxTree)
+                || Infrastructure.BodyBudget.Exceeded(syntax, cancellationToken) != null)
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // As for summaries: the helper's body lives in another tree; its answer is cached per compilation.
+            var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            var root = model.GetOperation(syntax, cancellationToken);
+            if (root != null && MethodFlowAnalyzer.IsAnalyzableRoot(root))
+            {
+                return MethodFlowAnalyzer.AnalyzeReturn(root, method, Roles, this, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
     private MethodSummary ComputeSummary(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.ReducedExtension)
@@ -146,6 +212,16 @@ internal sealed class PrivacyFlowCache : ICalleeSummaries
             if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
             {
                 continue;
+            }
+
+            if (results.TryGetValue(syntax, out var known))
+            {
+                return known.Summary;
+            }
+
+            if (Infrastructure.BodyBudget.Exceeded(syntax, cancellationToken) is { } reason)
+            {
+                return Skip(syntax, reason).Summary;
             }
 
 #pragma warning disable RS1030 // The callee's body lives in another tree; its summary is computed once per compilation and cached.

@@ -69,6 +69,8 @@ internal sealed class SinkNameFilter
             {
                 case InvocationExpressionSyntax invocation when Matches(InvokedName(invocation)):
                     return true;
+                case ArgumentSyntax argument when Matches(MethodGroupName(argument)):
+                    return true;
                 case InitializerExpressionSyntax initializer when _collectionInitializersCall && IsCollectionInitializer(initializer):
                     return true;
                 case QueryExpressionSyntax when _queriesCall:
@@ -156,6 +158,17 @@ internal sealed class SinkNameFilter
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The name an argument may pass as a method group (<c>customers.ForEach(crm.Upsert)</c>): the method is called
+    /// later with the collection's items, so its name counts as a call.
+    /// </summary>
+    internal static string? MethodGroupName(ArgumentSyntax argument) => argument.Expression switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     internal static bool IsCollectionInitializer(InitializerExpressionSyntax initializer) =>
         initializer.IsKind(SyntaxKind.CollectionInitializerExpression) || initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression);

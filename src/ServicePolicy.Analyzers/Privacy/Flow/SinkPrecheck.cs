@@ -15,12 +15,17 @@ internal static class SinkPrecheck
     {
         foreach (var operation in root.Descendants())
         {
-            if (operation is not IInvocationOperation invocation)
+            var method = operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IMethodReferenceOperation group => group.Method,
+                _ => null,
+            };
+            if (method == null)
             {
                 continue;
             }
 
-            var method = invocation.TargetMethod;
             if (roles.Sink(method) != null)
             {
                 return true;

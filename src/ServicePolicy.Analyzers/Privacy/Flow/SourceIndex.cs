@@ -140,6 +140,9 @@ internal sealed class CallingMethod
                 case InvocationExpressionSyntax invocation when SinkNameFilter.InvokedName(invocation) is { } called:
                     calls.Add(called);
                     break;
+                case ArgumentSyntax argument when SinkNameFilter.MethodGroupName(argument) is { } group:
+                    calls.Add(group);
+                    break;
                 case InitializerExpressionSyntax init when SinkNameFilter.IsCollectionInitializer(init):
                     initializer = true;
                     break;
