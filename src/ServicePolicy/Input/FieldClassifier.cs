@@ -3,72 +3,95 @@ namespace ServicePolicy.Input;
 using ServicePolicy.Core.Model;
 
 /// <summary>
-/// Answers, for a field path, what the policy's classification says about it. A classified field
-/// name matches a path when it is the whole path or its last dotted part(s): <c>gender</c>
-/// matches <c>gender</c> and <c>customer.gender</c>; <c>customer.email</c> matches only paths
-/// ending in <c>customer.email</c>. Names compare ignoring case.
+/// Answers, for a field path, what the policy's classification says about it. Names match by their
+/// words (<see cref="FieldNames"/>): <c>customerEmail</c>, <c>customer_email</c> and <c>E-Mail</c>
+/// are all the classified field <c>email</c>; <c>genderIdentity</c> carries <c>gender</c>.
 /// </summary>
 internal sealed class FieldClassifier
 {
-    private readonly (string Field, DataCategory Category)[] _categoryFields;
-    private readonly (string Field, string Attribute)[] _protectedFields;
+    private readonly FieldNameIndex<DataCategory> _categories = new();
+    private readonly FieldNameIndex<string> _protected = new();
+    private readonly FieldNameIndex<string> _special = new();
+    private readonly FieldNameIndex<bool> _nonPersonal = new();
+    private readonly bool _unclassifiedArePersonal;
 
     public FieldClassifier(Classification classification)
     {
-        _categoryFields = classification.Categories
-            .SelectMany(c => c.Fields.Where(f => f.Length > 0).Select(f => (f, c)))
-            .ToArray();
-        _protectedFields = classification.ProtectedAttributes
-            .SelectMany(a => a.Fields.Where(f => f.Length > 0).Select(f => (f, a.Id)))
-            .Concat(classification.Proxies.SelectMany(p => p.Fields.Where(f => f.Length > 0).Select(f => (f, p.StandsFor.Length > 0 ? p.StandsFor : p.Id))))
-            .ToArray();
-    }
-
-    public bool HasProtectedFields => _protectedFields.Length > 0;
-
-    public static bool PathMatches(string path, string field) =>
-        path.Length == field.Length
-            ? string.Equals(path, field, StringComparison.OrdinalIgnoreCase)
-            : path.Length > field.Length && path[path.Length - field.Length - 1] == '.' && path.EndsWith(field, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The protected attribute a path carries (directly or through a proxy), or null.</summary>
-    public string? ProtectedAttributeOf(string path)
-    {
-        foreach (var (field, attribute) in _protectedFields)
+        foreach (var category in classification.Categories)
         {
-            if (PathMatches(path, field))
+            foreach (var field in category.Fields)
             {
-                return attribute;
+                _categories.Add(field, category);
+
+                // Special categories (health, beliefs...) decide nothing, like protected attributes.
+                if (category.Level == DataLevel.Special)
+                {
+                    _special.Add(field, category.Id);
+                }
             }
         }
 
-        return null;
+        foreach (var attribute in classification.ProtectedAttributes)
+        {
+            foreach (var field in attribute.Fields)
+            {
+                _protected.Add(field, attribute.Id);
+            }
+        }
+
+        foreach (var proxy in classification.Proxies)
+        {
+            foreach (var field in proxy.Fields)
+            {
+                _protected.Add(field, proxy.StandsFor.Length > 0 ? proxy.StandsFor : proxy.Id);
+            }
+        }
+
+        foreach (var field in classification.NonPersonal)
+        {
+            _nonPersonal.Add(field, true);
+        }
+
+        _unclassifiedArePersonal = classification.UnclassifiedFields == UnclassifiedFields.Personal;
     }
 
-    /// <summary>The data categories of a field (empty when it is not personal data).</summary>
+    public bool HasProtectedFields => !_protected.IsEmpty || !_special.IsEmpty;
+
+    /// <summary>The protected attribute a path carries (directly, through a proxy, or as a special category), or null.</summary>
+    public string? ProtectedAttributeOf(string path)
+    {
+        var attributes = _protected.Find(path);
+        if (attributes.Count > 0)
+        {
+            return attributes[0];
+        }
+
+        var special = _special.Find(path);
+        return special.Count > 0 ? special[0] : null;
+    }
+
+    /// <summary>The data categories of a field (empty when it is not classified personal data).</summary>
     public void CategoriesOf(string path, List<DataCategory> into)
     {
-        foreach (var (field, category) in _categoryFields)
+        foreach (var category in _categories.Find(path))
         {
-            if (PathMatches(path, field) && !into.Contains(category))
+            if (!into.Contains(category))
             {
                 into.Add(category);
             }
         }
     }
 
-    public bool IsCategorised(string path)
-    {
-        foreach (var (field, _) in _categoryFields)
-        {
-            if (PathMatches(path, field))
-            {
-                return true;
-            }
-        }
+    public bool IsCategorised(string path) => _categories.Matches(path);
 
-        return false;
-    }
+    /// <summary>True when the policy declares the field not personal.</summary>
+    public bool IsDeclaredNonPersonal(string path) => _nonPersonal.Matches(path);
+
+    /// <summary>
+    /// True for a shared field that is neither classified nor declared non-personal, when the policy
+    /// treats such fields as personal (its default).
+    /// </summary>
+    public bool IsUnclassifiedPersonal(string path) => _unclassifiedArePersonal && !IsCategorised(path) && !IsDeclaredNonPersonal(path) && ProtectedAttributeOf(path) == null;
 
     /// <summary>True when a value of this path must not be shown: personal data, protected attributes and proxies.</summary>
     public bool IsPersonal(string path) => IsCategorised(path) || ProtectedAttributeOf(path) != null;
