@@ -15,7 +15,7 @@ public sealed class InMemoryConsentStore : IConsentStore, IConsentHistory
     /// <summary>The recipient that stands for every recipient.</summary>
     public const string AnyRecipient = "*";
 
-    private readonly ConcurrentDictionary<(string Subject, string Purpose), List<ConsentRecord>> _records = new();
+    private readonly ConcurrentDictionary<(string Subject, string Purpose), List<ConsentEvent>> _records = new();
     private readonly TimeProvider _clock;
 
     public InMemoryConsentStore(TimeProvider? clock = null) => _clock = clock ?? TimeProvider.System;
@@ -67,11 +67,11 @@ public sealed class InMemoryConsentStore : IConsentStore, IConsentHistory
         return ConsentState.None;
     }
 
-    public IReadOnlyList<ConsentRecord> RecordsOf(string subject, string purpose)
+    public IReadOnlyList<ConsentEvent> RecordsOf(string subject, string purpose)
     {
         if (subject == null || purpose == null || !_records.TryGetValue((subject, purpose), out var events))
         {
-            return Array.Empty<ConsentRecord>();
+            return Array.Empty<ConsentEvent>();
         }
 
         lock (events)
@@ -82,8 +82,8 @@ public sealed class InMemoryConsentStore : IConsentStore, IConsentHistory
 
     private void Record(string subject, string purpose, string recipient, ConsentState state, DateTimeOffset? at)
     {
-        var record = new ConsentRecord(Check(subject, nameof(subject)), Check(purpose, nameof(purpose)), Check(recipient, nameof(recipient)), state, at ?? _clock.GetUtcNow());
-        var events = _records.GetOrAdd((subject, purpose), _ => new List<ConsentRecord>());
+        var record = new ConsentEvent(Check(subject, nameof(subject)), Check(purpose, nameof(purpose)), Check(recipient, nameof(recipient)), state, at ?? _clock.GetUtcNow());
+        var events = _records.GetOrAdd((subject, purpose), _ => new List<ConsentEvent>());
         lock (events)
         {
             var index = events.Count;

@@ -1,7 +1,7 @@
 namespace ServicePolicy;
 
 /// <summary>One consent event on record: a grant or a withdrawal, for one recipient or for every recipient (<c>*</c>), at a time.</summary>
-public sealed record ConsentRecord(string Subject, string Purpose, string Recipient, ConsentState State, DateTimeOffset At)
+public sealed record ConsentEvent(string Subject, string Purpose, string Recipient, ConsentState State, DateTimeOffset At)
 {
     /// <summary>"crm-sync granted for crm-provider at 2026-03-02T10:00:00Z", as explanations list it.</summary>
     public override string ToString() =>
@@ -15,5 +15,5 @@ public sealed record ConsentRecord(string Subject, string Purpose, string Recipi
 public interface IConsentHistory
 {
     /// <summary>Every event recorded for <paramref name="subject"/> and <paramref name="purpose"/>, oldest first.</summary>
-    IReadOnlyList<ConsentRecord> RecordsOf(string subject, string purpose);
+    IReadOnlyList<ConsentEvent> RecordsOf(string subject, string purpose);
 }
