@@ -8,7 +8,8 @@ using System.Text;
 /// at dots, underscores, hyphens, spaces and case changes; a classified name matches a name when its
 /// words, run together, equal a run of consecutive words of the name (so <c>email</c> is found in
 /// <c>customer.contactEmail</c> and in <c>E-Mail</c>, and <c>gender</c> in <c>genderIdentity</c>,
-/// but <c>age</c> is not found in <c>usage</c>).
+/// but <c>age</c> is not found in <c>usage</c>). Words run together need a case change where each
+/// starts: <c>customeremail</c> is one word.
 /// </summary>
 public static class FieldNames
 {
