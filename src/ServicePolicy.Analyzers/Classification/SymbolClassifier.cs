@@ -83,7 +83,7 @@ internal sealed class SymbolClassifier
             }
         }
 
-        if (member is IParameterSymbol || _bindings.PersonalData.Count == 0)
+        if (member is IParameterSymbol)
         {
             return null;
         }
@@ -96,8 +96,23 @@ internal sealed class SymbolClassifier
             }
         }
 
+        // A property or field with a compound name that carries a classified input field's words
+        // (CustomerEmail, home_address): the same words mean the same data in code as in decision
+        // inputs. A one-word name (Email, Gender) is left to the symbol patterns, which name the type.
+        if (IsCompoundMember(member))
+        {
+            var categories = _bindings.FieldNames.CategoriesOf(member.Name);
+            if (categories.Count > 0)
+            {
+                return new PersonalDataInfo(categories[0].Id, categories[0], ClassificationSource.Policy);
+            }
+        }
+
         return null;
     }
+
+    private static bool IsCompoundMember(ISymbol member) =>
+        member is IPropertySymbol or IFieldSymbol && FieldNames.Words(member.Name).Count > 1;
 
     private PersonalDataInfo FromAnnotation(string category) =>
         new(category, _policy.Classification.Categories.FirstOrDefault(c => string.Equals(c.Id, category, StringComparison.Ordinal)), ClassificationSource.Annotation);
@@ -148,6 +163,11 @@ internal sealed class SymbolClassifier
             {
                 return info;
             }
+        }
+
+        if (IsCompoundMember(member) && _bindings.FieldNames.ProtectedOf(member.Name) is { } meaning)
+        {
+            return new ProtectedAttributeInfo(meaning.Attribute, meaning.Proxy, ClassificationSource.Policy);
         }
 
         return null;

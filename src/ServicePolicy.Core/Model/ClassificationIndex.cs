@@ -3,11 +3,15 @@ namespace ServicePolicy.Core.Model;
 /// <summary>What a name carries that must never decide how a customer is treated.</summary>
 public sealed class ProtectedMeaning
 {
-    public ProtectedMeaning(string attribute, string phrase)
+    public ProtectedMeaning(string attribute, string phrase, string? proxy = null)
     {
         Attribute = attribute;
         Phrase = phrase;
+        Proxy = proxy;
     }
+
+    /// <summary>The proxy's id when the name stands in for the attribute; null when it is the attribute itself.</summary>
+    public string? Proxy { get; }
 
     /// <summary>The protected attribute (or special category) the name carries, directly or through a proxy.</summary>
     public string Attribute { get; }
@@ -61,7 +65,7 @@ public sealed class ClassificationIndex
 
         foreach (var proxy in classification.Proxies)
         {
-            var meaning = new ProtectedMeaning(proxy.StandsFor.Length > 0 ? proxy.StandsFor : proxy.Id, $"`{proxy.Id}`, a declared proxy for `{proxy.StandsFor}`");
+            var meaning = new ProtectedMeaning(proxy.StandsFor.Length > 0 ? proxy.StandsFor : proxy.Id, $"`{proxy.Id}`, a declared proxy for `{proxy.StandsFor}`", proxy.Id);
             foreach (var field in proxy.Fields)
             {
                 AddWithLastPart(_protected, field, meaning);
