@@ -96,18 +96,6 @@ internal sealed class SymbolClassifier
             }
         }
 
-        // A property or field with a compound name that carries a classified input field's words
-        // (CustomerEmail, home_address): the same words mean the same data in code as in decision
-        // inputs. A one-word name (Email, Gender) is left to the symbol patterns, which name the type.
-        if (IsCompoundMember(member))
-        {
-            var categories = _bindings.FieldNames.CategoriesOf(member.Name);
-            if (categories.Count > 0)
-            {
-                return new PersonalDataInfo(categories[0].Id, categories[0], ClassificationSource.Policy);
-            }
-        }
-
         return null;
     }
 
@@ -165,6 +153,9 @@ internal sealed class SymbolClassifier
             }
         }
 
+        // A property or field with a compound name that carries a protected trait's words
+        // (GenderIdentity, customer_ethnicity): the same words mean the same trait in code as in
+        // decision inputs. A one-word name (Gender) is left to the symbol patterns, which name the type.
         if (IsCompoundMember(member) && _bindings.FieldNames.ProtectedOf(member.Name) is { } meaning)
         {
             return new ProtectedAttributeInfo(meaning.Attribute, meaning.Proxy, ClassificationSource.Policy);

@@ -11,7 +11,7 @@ public sealed class Classification : PolicyElement
     [Help("Data that can stand in for a protected attribute (a first name for gender, a postcode for origin).")]
     public List<ProxyDefinition> Proxies { get; set; } = new();
 
-    [Help("Field names declared not to be personal data (order ids, product codes...). Matched by their words, like classified fields.", Example = "nonPersonal: [orderId, sku, productCode]")]
+    [Help("Field names declared not to be personal data (order ids, product codes...). Matched as whole names (any case or separators); a declared name carries no category and no protected trait.", Example = "nonPersonal: [orderId, sku, productCode]")]
     public List<string> NonPersonal { get; set; } = new();
 
     [Help("How a shared field that is neither classified nor declared non-personal is treated: personal (the default: it needs a registered recipient and is dropped as unneeded) or non-personal.", Example = "unclassifiedFields: personal")]

@@ -29,7 +29,7 @@ public sealed class ClassificationIndex
     private readonly FieldNameIndex<DataCategory> _categories = new();
     private readonly FieldNameIndex<ProtectedMeaning> _protected = new();
     private readonly FieldNameIndex<ProtectedMeaning> _special = new();
-    private readonly FieldNameIndex<bool> _nonPersonal = new();
+    private readonly HashSet<string> _nonPersonal = new(StringComparer.Ordinal);
 
     public ClassificationIndex(Classification classification)
     {
@@ -74,7 +74,7 @@ public sealed class ClassificationIndex
 
         foreach (var field in classification.NonPersonal)
         {
-            _nonPersonal.Add(field, true);
+            _nonPersonal.Add(FieldNames.Key(field));
         }
 
         UnclassifiedArePersonal = classification.UnclassifiedFields == UnclassifiedFields.Personal;
@@ -98,6 +98,11 @@ public sealed class ClassificationIndex
     /// <summary>The protected attribute, proxy or special category a name carries, or null.</summary>
     public ProtectedMeaning? ProtectedOf(string name)
     {
+        if (IsDeclaredNonPersonal(name))
+        {
+            return null;
+        }
+
         var found = _protected.Find(name);
         if (found.Count > 0)
         {
@@ -109,11 +114,22 @@ public sealed class ClassificationIndex
     }
 
     /// <summary>The data categories a name belongs to (empty when none).</summary>
-    public List<DataCategory> CategoriesOf(string name) => _categories.Find(name);
+    public List<DataCategory> CategoriesOf(string name) => IsDeclaredNonPersonal(name) ? new List<DataCategory>() : _categories.Find(name);
 
-    public bool IsCategorised(string name) => _categories.Matches(name);
+    public bool IsCategorised(string name) => !IsDeclaredNonPersonal(name) && _categories.Matches(name);
 
-    public bool IsDeclaredNonPersonal(string name) => _nonPersonal.Matches(name);
+    // Whole names only (the full path, or its last part): declaring `sku` non-personal must not
+    // open `skuOwnerEmail`.
+    public bool IsDeclaredNonPersonal(string name)
+    {
+        if (_nonPersonal.Count == 0)
+        {
+            return false;
+        }
+
+        var lastDot = name.LastIndexOf('.');
+        return _nonPersonal.Contains(FieldNames.Key(name)) || (lastDot >= 0 && _nonPersonal.Contains(FieldNames.Key(name.Substring(lastDot + 1))));
+    }
 
     /// <summary>True for a name that is neither classified nor declared non-personal, when the policy treats such names as personal (its default).</summary>
     public bool IsUnclassifiedPersonal(string name) => UnclassifiedArePersonal && !IsCategorised(name) && !IsDeclaredNonPersonal(name) && ProtectedOf(name) == null;
