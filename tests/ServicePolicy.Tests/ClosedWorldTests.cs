@@ -213,6 +213,29 @@ public sealed class ClosedWorldTests
     }
 
     [Fact]
+    public void A_decision_log_line_names_the_included_packs_the_hash_and_the_rules_switched_off()
+    {
+        var logs = new CapturingLoggerProvider();
+        var engine = PolicyEngine.Create(RetailerPolicy.Value, new PolicyEngineOptions { LoggerFactory = logs });
+
+        engine.ShareData(new DataShareRequest("c-1", "crm-provider", "crm-sync", new[] { "email" }));
+
+        var entry = Assert.Single(logs.Entries, e => e.EventId.Name == "PolicyDecision");
+        Assert.Contains("policy acme-retail 2.3.0 (includes service-ethics 1.0.0;", entry.Text, StringComparison.Ordinal);
+        var values = entry.Values.ToDictionary(v => v.Key, v => v.Value);
+        Assert.Equal("acme-retail", values["PolicyName"]);
+        Assert.Equal("includes service-ethics 1.0.0", values["PolicyIncludes"]);
+        Assert.Matches("^[0-9a-f]{64}$", (string)values["PolicyHash"]!);
+    }
+
+    private static readonly Lazy<Policy> RetailerPolicy = new(() =>
+    {
+        var loaded = PolicyLoader.LoadFile(Path.Combine(RepositoryPaths.Policies, "examples", "retailer.yaml"));
+        Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Errors));
+        return loaded.Policy!;
+    });
+
+    [Fact]
     public void An_internal_team_receives_data_without_third_party_consent()
     {
         var decision = SeedPack.Engine().ShareData(new DataShareRequest("c-1", "support", "customer-support", new[] { "email", "orderHistory" }));
