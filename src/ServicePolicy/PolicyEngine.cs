@@ -65,6 +65,9 @@ public sealed partial class PolicyEngine : IPolicyEngine
 
     public string PolicyVersion => _compiled?.Version ?? "";
 
+    /// <summary>The effective policy in force: name, version, included packs, content hash, rules switched off.</summary>
+    public PolicyIdentity PolicyIdentity => _compiled?.Policy.Identity ?? PolicyIdentity.Unknown;
+
     /// <summary>Errors (and warnings) from loading and compiling the policy.</summary>
     public IReadOnlyList<PolicyError> LoadErrors { get; }
 
@@ -267,6 +270,13 @@ public sealed partial class PolicyEngine : IPolicyEngine
         finally
         {
             scope.Return();
+        }
+
+        // A refused decision decides nothing: a caller that reads the queue or priority without
+        // checking the effect must find none.
+        if (effect == DecisionEffect.Deny)
+        {
+            result = null;
         }
 
         // A denial is explained at once (it is what people will ask about, and it must reflect the
@@ -472,6 +482,7 @@ public sealed partial class PolicyEngine : IPolicyEngine
             activity.SetTag("servicepolicy.rules", string.Join(",", decision.FiredRules));
             activity.SetTag("servicepolicy.policy.name", decision.PolicyName);
             activity.SetTag("servicepolicy.policy.version", decision.PolicyVersion);
+            activity.SetTag("servicepolicy.policy.hash", decision.PolicyIdentity.ContentHash);
             if (context?.CorrelationId != null)
             {
                 activity.SetTag("servicepolicy.correlation.id", context.CorrelationId);

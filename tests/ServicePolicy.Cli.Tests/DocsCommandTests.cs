@@ -23,6 +23,17 @@ public class DocsCommandTests
     }
 
     [Fact]
+    public void The_page_names_the_effective_policy_its_packs_hash_and_rules_switched_off()
+    {
+        var text = CliRunner.RunIn(ShippedPoliciesTests.RepositoryRoot, null, "docs", "policies/examples/retailer.yaml").Out;
+
+        Assert.Contains("Effective policy", text, StringComparison.Ordinal);
+        Assert.Contains("acme-retail 2.3.0", text, StringComparison.Ordinal);
+        Assert.Contains("service-ethics 1.0.0", text, StringComparison.Ordinal);
+        Assert.Matches("sha256 `[0-9a-f]{64}`", text);
+    }
+
+    [Fact]
     public void Markdown_has_the_classification_consent_sla_authority_and_text_tables()
     {
         var text = CliRunner.Run("docs", "policies/support.yaml").Out;

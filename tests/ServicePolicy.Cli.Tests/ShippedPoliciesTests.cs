@@ -9,7 +9,7 @@ using System.Reflection;
 /// </summary>
 public class ShippedPoliciesTests
 {
-    private static readonly string RepositoryRoot = typeof(ShippedPoliciesTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    internal static readonly string RepositoryRoot = typeof(ShippedPoliciesTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
 
     [Fact]

@@ -35,7 +35,9 @@ public class ValidateCommandTests
         Assert.Contains("policies/diff/new.yaml: valid (2 rules, 1 test)", result.OutLines);
         Assert.Contains("policies/diff/old.yaml: valid (2 rules, 1 test)", result.OutLines);
         Assert.Contains("policies/support.tests.yaml: valid (2 tests)", result.OutLines);
-        Assert.Equal("3 files checked: 0 errors, 0 warnings", result.LastLine);
+        // The diff fixtures have two rules each and one test: the untested rules are warned about.
+        Assert.Equal(4, result.OutLines.Count(l => l.Contains("warning untested-rule", StringComparison.Ordinal)));
+        Assert.Equal("3 files checked: 0 errors, 4 warnings", result.LastLine);
     }
 
     [Fact]

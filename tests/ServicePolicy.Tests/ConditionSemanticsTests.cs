@@ -90,11 +90,14 @@ public sealed class ConditionSemanticsTests
     }
 
     [Fact]
-    public void Empty_text_and_empty_lists_are_empty_but_exist()
+    public void Blank_text_is_empty_and_missing_and_an_empty_list_is_empty_but_exists()
     {
         Assert.True(Fires("field: note\nop: empty", In(("note", ""))));
-        Assert.True(Fires("field: note\nop: exists", In(("note", ""))));
+        Assert.True(Fires("field: note\nop: empty", In(("note", " \t "))));
+        Assert.True(Fires("field: note\nop: missing", In(("note", "   "))));
+        Assert.False(Fires("field: note\nop: exists", In(("note", ""))));
         Assert.True(Fires("field: tags\nop: empty", In(("tags", Array.Empty<string>()))));
+        Assert.True(Fires("field: tags\nop: exists", In(("tags", Array.Empty<string>()))));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class SeedPackAuthorityTests
     [Fact]
     public void An_approved_refund_above_the_limit_is_allowed()
     {
-        var decision = SeedPack.Engine().IssueRefund(new RefundRequest("agent", 300m, "EUR", Reason: "late delivery", ApprovedBy: "sup-3"));
+        var decision = SeedPack.Engine().IssueRefund(new RefundRequest("agent", 300m, "EUR", AgentId: "a-1", Reason: "late delivery", ApprovedBy: "sup-3", ApproverRole: "supervisor"));
 
         Assert.Equal(DecisionEffect.Allow, decision.Effect);
     }

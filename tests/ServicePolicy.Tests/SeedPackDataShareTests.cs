@@ -91,13 +91,13 @@ public sealed class SeedPackDataShareTests
         var decision = SeedPack.Engine(consents).ShareData(new DataShareRequest("c-1", "data-broker", "crm-sync", new[] { "email" }));
 
         Assert.Equal(DecisionEffect.Deny, decision.Effect);
-        Assert.Contains("P1-approved-recipients", decision.FiredRules);
+        Assert.Contains("P1-registered-recipients", decision.FiredRules);
     }
 
     [Fact]
     public void Sharing_no_personal_data_is_a_plain_allow()
     {
-        var decision = SeedPack.Engine().ShareData(new DataShareRequest("c-1", "data-broker", "analytics", new[] { "orderId", "productCode" }));
+        var decision = SeedPack.Engine().ShareData(new DataShareRequest("c-1", "carrier", "order-delivery", new[] { "orderId", "productCode" }));
 
         Assert.Equal(DecisionEffect.Allow, decision.Effect);
         Assert.Empty(decision.FiredRules);
@@ -130,7 +130,7 @@ public sealed class SeedPackDataShareTests
     [Fact]
     public void An_allowed_decision_can_still_explain_itself()
     {
-        var decision = SeedPack.Engine().ShareData(new DataShareRequest("c-1", "data-broker", "analytics", new[] { "orderId" }));
+        var decision = SeedPack.Engine().ShareData(new DataShareRequest("c-1", "carrier", "order-delivery", new[] { "orderId" }));
 
         Assert.Equal(DecisionEffect.Allow, decision.Effect);
         Assert.All(decision.Explanation.Rules, r => Assert.False(r.Fired));

@@ -113,7 +113,7 @@ public sealed class AllocationTests
     public void An_allowed_share_allocates_nothing()
     {
         var engine = SeedPack.Engine();
-        var request = new DataShareRequest("c-1", "carrier", "order-delivery", new[] { "orderId", "parcelSize" });
+        var request = new DataShareRequest("c-1", "carrier", "order-delivery", new[] { "orderId", "parcelWeight" });
         Assert.Equal(Core.Model.DecisionEffect.Allow, engine.ShareData(request).Effect);
 
         Assert.Equal(0, AllocatedBy(() => engine.ShareData(request)));

@@ -15,12 +15,15 @@ public static class PaymentEndpoints
     public static void MapPayments(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/tickets/{id}/refunds", (string id, PaymentRequest request, HelpDeskStore store, AgentDirectory agents, IPolicyEngine engine, TimeProvider clock) =>
-            Issue("refund", id, request, store, agents, clock, agent => engine.IssueRefund(new RefundRequest(agent.Role, request.Amount, request.Currency, agent.Id, CustomerIdOf(store, id), request.Reason, request.ApprovedBy))));
+            Issue("refund", id, request, store, agents, clock, agent => engine.IssueRefund(new RefundRequest(agent.Role, request.Amount, request.Currency, agent.Id, CustomerIdOf(store, id), request.Reason, request.ApprovedBy, ApproverRoleOf(agents, request)))));
         routes.MapPost("/tickets/{id}/credits", (string id, PaymentRequest request, HelpDeskStore store, AgentDirectory agents, IPolicyEngine engine, TimeProvider clock) =>
-            Issue("credit", id, request, store, agents, clock, agent => engine.IssueCredit(new CreditRequest(agent.Role, request.Amount, request.Currency, agent.Id, CustomerIdOf(store, id), request.Reason, request.ApprovedBy))));
+            Issue("credit", id, request, store, agents, clock, agent => engine.IssueCredit(new CreditRequest(agent.Role, request.Amount, request.Currency, agent.Id, CustomerIdOf(store, id), request.Reason, request.ApprovedBy, ApproverRoleOf(agents, request)))));
     }
 
     private static string? CustomerIdOf(HelpDeskStore store, string ticketId) => store.FindTicket(ticketId)?.CustomerId;
+
+    // The policy checks that the approver holds the authority for the amount, so it needs their role.
+    private static string? ApproverRoleOf(AgentDirectory agents, PaymentRequest request) => agents.Find(request.ApprovedBy)?.Role;
 
     private static IResult Issue(string kind, string ticketId, PaymentRequest request, HelpDeskStore store, AgentDirectory agents, TimeProvider clock, Func<Agent, Decision> decide)
     {

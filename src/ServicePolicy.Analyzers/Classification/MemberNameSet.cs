@@ -28,6 +28,7 @@ internal sealed class MemberNameSet
     private readonly List<string> _suffixes = new();
     private readonly List<INamedTypeSymbol> _allMembersOf = new();
     private IReadOnlyList<IMethodSymbol>? _metadataExtensionMethods;
+    private Func<string, bool>? _byWords;
 
     /// <param name="compilation">Where the types named by patterns are looked up.</param>
     /// <param name="methods">True for method names (extension methods included), false for properties and fields.</param>
@@ -43,6 +44,9 @@ internal sealed class MemberNameSet
 
     /// <summary>Types every member of which is matched (<c>Type.*</c>), for callers that add members found elsewhere.</summary>
     public IReadOnlyList<INamedTypeSymbol> AllMembersOf => _allMembersOf;
+
+    /// <summary>Also matches the names <paramref name="byWords"/> accepts (compound names matched by their words).</summary>
+    public void AddWordMatcher(Func<string, bool> byWords) => _byWords = byWords;
 
     public void Add(string name)
     {
@@ -86,7 +90,7 @@ internal sealed class MemberNameSet
             }
         }
 
-        return false;
+        return _byWords != null && _byWords(name!);
     }
 
     /// <summary>Adds the member names <paramref name="pattern"/> can match.</summary>

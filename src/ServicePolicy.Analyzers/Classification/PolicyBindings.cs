@@ -45,6 +45,7 @@ internal sealed class PolicyBindings
         PersonalData = Compile(classification.Categories, c => c.Symbols, c => c);
         ProtectedAttributes = Compile(classification.ProtectedAttributes, a => a.Symbols, a => new ProtectedAttributeInfo(a.Id, null, ClassificationSource.Policy));
         Proxies = Compile(classification.Proxies, p => p.Symbols, p => new ProtectedAttributeInfo(p.StandsFor, p.Id, ClassificationSource.Policy));
+        FieldNames = new ClassificationIndex(classification);
 
         var analyzers = policy.Analyzers;
         ThirdPartySinks = Compile(analyzers.ThirdPartySinks, s => new[] { s.Method }, s => string.IsNullOrWhiteSpace(s.Recipient) ? "*" : s.Recipient.Trim());
@@ -70,6 +71,29 @@ internal sealed class PolicyBindings
     }
 
     public IReadOnlyList<(SymbolPattern Pattern, DataCategory Category)> PersonalData { get; }
+
+    /// <summary>The classification's field names, matched by words as the engine matches them (a member named CustomerEmail is `email`).</summary>
+    public ClassificationIndex FieldNames { get; }
+
+    private const int MaxCachedNames = 8192;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _compoundProtected = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a member name of several words carries a protected attribute, a proxy or a special category (cached per name).</summary>
+    public bool IsCompoundProtectedName(string name)
+    {
+        if (_compoundProtected.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var result = Core.Model.FieldNames.Words(name).Count > 1 && FieldNames.ProtectedOf(name) != null;
+        if (_compoundProtected.Count < MaxCachedNames)
+        {
+            _compoundProtected.TryAdd(name, result);
+        }
+
+        return result;
+    }
 
     public IReadOnlyList<(SymbolPattern Pattern, ProtectedAttributeInfo Info)> ProtectedAttributes { get; }
 

@@ -83,7 +83,7 @@ internal sealed class SymbolClassifier
             }
         }
 
-        if (member is IParameterSymbol || _bindings.PersonalData.Count == 0)
+        if (member is IParameterSymbol)
         {
             return null;
         }
@@ -98,6 +98,9 @@ internal sealed class SymbolClassifier
 
         return null;
     }
+
+    private static bool IsCompoundMember(ISymbol member) =>
+        member is IPropertySymbol or IFieldSymbol && FieldNames.Words(member.Name).Count > 1;
 
     private PersonalDataInfo FromAnnotation(string category) =>
         new(category, _policy.Classification.Categories.FirstOrDefault(c => string.Equals(c.Id, category, StringComparison.Ordinal)), ClassificationSource.Annotation);
@@ -148,6 +151,14 @@ internal sealed class SymbolClassifier
             {
                 return info;
             }
+        }
+
+        // A property or field with a compound name that carries a protected trait's words
+        // (GenderIdentity, customer_ethnicity): the same words mean the same trait in code as in
+        // decision inputs. A one-word name (Gender) is left to the symbol patterns, which name the type.
+        if (IsCompoundMember(member) && _bindings.FieldNames.ProtectedOf(member.Name) is { } meaning)
+        {
+            return new ProtectedAttributeInfo(meaning.Attribute, meaning.Proxy, ClassificationSource.Policy);
         }
 
         return null;

@@ -73,6 +73,11 @@ internal sealed class ProtectedNameFilter
             names.AddPattern(pattern);
         }
 
+        if (bindings.FieldNames.HasProtectedFields)
+        {
+            names.AddWordMatcher(bindings.IsCompoundProtectedName);
+        }
+
         var memberLevel = bindings.DecisionContexts.Any(c => c.Methods.Count > 0);
 
         foreach (var tree in compilation.SyntaxTrees)

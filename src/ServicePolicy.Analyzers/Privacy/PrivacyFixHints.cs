@@ -49,10 +49,11 @@ internal sealed class PrivacyFixHints
     /// </summary>
     public string PurposeFor(TaintSet data, string recipient)
     {
+        // The model's matching, as the engine's: a sink for any recipient (`*`) counts as outside the company.
+        var declared = recipient == "*" ? null : policy.Policy.FindRecipient(recipient);
         foreach (var requirement in policy.Policy.Consent.Requirements)
         {
-            var coversRecipient = requirement.Recipients.Count == 0 || requirement.Recipients.Any(r => r == "*" || r == recipient || recipient == "*");
-            if (coversRecipient && data.Labels.Any(l => requirement.Categories.Contains(l.Category)))
+            if (data.Labels.Any(l => recipient == "*" ? requirement.Categories.Contains(l.Category, StringComparer.OrdinalIgnoreCase) : requirement.Covers(recipient, declared, l.Category)))
             {
                 return requirement.Purpose;
             }

@@ -58,6 +58,13 @@ public sealed class PolicyDocumentRenderer
             facts.Add(new("Built from", string.Join(", ", _policy.SourceFiles.Select(f => "`" + f + "`"))));
         }
 
+        // The effective policy, as decisions and decision logs name it.
+        var identity = _policy.Identity;
+        facts.Add(new("Effective policy", Or((identity.Name + " " + identity.Version).Trim(), "(not set)")));
+        facts.Add(new("Includes", identity.Includes.Count == 0 ? "nothing" : string.Join(", ", identity.Includes)));
+        facts.Add(new("Switched off", identity.Disabled.Count == 0 ? "nothing" : string.Join(", ", identity.Disabled)));
+        facts.Add(new("Content hash", identity.ContentHash.Length == 0 ? "(unknown)" : "sha256 `" + identity.ContentHash + "`"));
+
         writer.Facts(facts);
     }
 

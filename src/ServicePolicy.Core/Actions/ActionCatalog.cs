@@ -126,6 +126,9 @@ public static class ActionCatalog
         In("reason", FieldType.Text, "Why the refund or credit is given."),
         In("customer.id", FieldType.Text, "The customer."),
         In("approvedBy", FieldType.Text, "Who approved it, when someone did."),
+        In("approver.role", FieldType.Text, "The approver's role, matched against the authority limits."),
+        Derived("approval.independent", FieldType.YesNo, "Whether the approval comes from someone other than the agent who asks; false when either is not given."),
+        Derived("approval.withinAuthority", FieldType.YesNo, "Whether the approver's role may grant the amount; false when the role is not given or too low."),
         Derived("authority.limit", FieldType.Number, "The most the agent's role may grant without approval."),
         Derived("authority.exceeded", FieldType.YesNo, "Whether the amount is above the agent's limit."),
     });
@@ -145,6 +148,12 @@ public static class ActionCatalog
             Derived("fields.sensitive", FieldType.List, "Shared fields of sensitive or special categories."),
             Derived("fields.unneeded", FieldType.List, "Shared fields the purpose does not need (to be dropped)."),
             Derived("fields.redact", FieldType.List, "Shared fields that must be masked in logs."),
+            Derived("fields.neverShared", FieldType.List, "Shared fields of a category that is never shared."),
+            Derived("fields.unclassified", FieldType.List, "Shared fields the classification does not know, treated as personal data (unless the policy opens that default)."),
+            Derived("recipient.registered", FieldType.YesNo, "Whether the recipient is in the recipients register."),
+            Derived("recipient.kind", FieldType.Text, "The registered recipient's kind: internal, processor or third-party."),
+            Derived("recipient.purposeAllowed", FieldType.YesNo, "Whether the register lets the recipient receive data for this purpose."),
+            Derived("consent.onRecord", FieldType.List, "The consent events on record for the purposes the share needs, oldest first."),
         }),
         Decision(Names.TicketRoute, "routing", "A ticket is assigned to a queue or team."),
         Decision(Names.TicketPrioritise, "prioritisation", "A ticket is given a priority."),
@@ -197,6 +206,7 @@ public static class ActionCatalog
             In("channel", FieldType.Text, "call, email..."),
             In("promisedAt", FieldType.DateTime, "When the promise is made (now, if absent)."),
             In("dueAt", FieldType.DateTime, "When it is promised for."),
+            Derived("sla.dueBeforePromise", FieldType.YesNo, "Whether the due time falls before the promise was made."),
         }.Concat(DeadlineFacts).ToArray()),
         new ActionInfo(Names.FollowupCheck, "", "P4", "A promised follow-up is checked: was it kept in time?", new[]
         {

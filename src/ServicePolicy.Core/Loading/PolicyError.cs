@@ -64,6 +64,10 @@ public static class PolicyErrorCodes
     public const string UnknownPurpose = "unknown-purpose";
     public const string UnknownProtectedAttribute = "unknown-protected-attribute";
     public const string UnknownRule = "unknown-rule";
+    public const string UnknownRecipient = "unknown-recipient";
+    public const string IncompleteRecipient = "incomplete-recipient";
+    public const string UntestedRule = "untested-rule";
+    public const string SpendInServiceQuality = "spend-in-service-quality";
     public const string InvalidRegex = "invalid-regex";
     public const string UnsafeRegex = "unsafe-regex";
     public const string BadCondition = "bad-condition";

@@ -53,6 +53,7 @@ public static class PolicyLoader
             return new PolicyLoadResult(null, errors);
         }
 
+        policy.Identity = PolicyIdentity.Of(policy, policy.Disable.Concat(policy.Rules.Where(r => !r.Enabled).Select(r => r.Id)).Distinct().ToArray());
         if (options.Validate && !errors.Any(e => e.Code == PolicyErrorCodes.LimitExceeded))
         {
             PolicyValidator.Validate(policy, errors, options.Limits.MaxErrors);
@@ -107,6 +108,7 @@ public static class PolicyLoader
 
         var policy = new PolicyBinder(errors, options.Limits).BindPolicy(root);
         policy.SourceFiles.Add(fileName);
+        policy.Packs.Add(PolicyPack.Read(policy.Metadata, fileName, text));
 
         // Every policy goes through the merger, even without includes: it is where duplicate ids
         // are found, and where the precedence of includes is applied.

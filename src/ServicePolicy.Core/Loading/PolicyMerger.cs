@@ -15,7 +15,7 @@ internal static class PolicyMerger
     {
         target.Location = source.Location;
         target.ApiVersion = source.ApiVersion;
-        foreach (var key in new[] { "apiVersion", "metadata", "rules", "classification", "consent", "routing", "slas", "authority", "text", "analyzers", "tests", "actions", "include", "disable" })
+        foreach (var key in new[] { "apiVersion", "metadata", "rules", "classification", "consent", "routing", "slas", "authority", "text", "analyzers", "tests", "actions", "include", "disable", "recipients" })
         {
             if (source.HasKey(key))
             {
@@ -46,6 +46,12 @@ internal static class PolicyMerger
         MergeById(target.Classification.Categories, source.Classification.Categories, c => c.Id, "data categories", "id", errors);
         MergeById(target.Classification.ProtectedAttributes, source.Classification.ProtectedAttributes, c => c.Id, "protected attributes", "id", errors);
         MergeById(target.Classification.Proxies, source.Classification.Proxies, c => c.Id, "proxies", "id", errors);
+        Unite(target.Classification.NonPersonal, source.Classification.NonPersonal);
+        if (source.Classification.HasKey("unclassifiedFields"))
+        {
+            target.Classification.UnclassifiedFields = source.Classification.UnclassifiedFields;
+        }
+
         MergeById(target.Consent.Purposes, source.Consent.Purposes, p => p.Id, "consent purposes", "id", errors);
         target.Consent.Requirements.AddRange(source.Consent.Requirements);
         MergeById(target.Rules, source.Rules, r => r.Id, "rules", "id", errors);
@@ -68,6 +74,8 @@ internal static class PolicyMerger
         Unite(analyzers.CustomerFacingText, incoming.CustomerFacingText);
         analyzers.DecisionContexts.AddRange(incoming.DecisionContexts);
 
+        target.Packs.AddRange(source.Packs);
+        MergeById(target.Recipients, source.Recipients, r => r.Id, "recipients", "id", errors);
         foreach (var file in source.SourceFiles)
         {
             if (!target.SourceFiles.Contains(file))

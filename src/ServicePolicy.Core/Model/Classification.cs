@@ -10,6 +10,22 @@ public sealed class Classification : PolicyElement
 
     [Help("Data that can stand in for a protected attribute (a first name for gender, a postcode for origin).")]
     public List<ProxyDefinition> Proxies { get; set; } = new();
+
+    [Help("Field names declared not to be personal data (order ids, product codes...). Matched as whole names (any case or separators); a declared name carries no category and no protected trait.", Example = "nonPersonal: [orderId, sku, productCode]")]
+    public List<string> NonPersonal { get; set; } = new();
+
+    [Help("How a shared field that is neither classified nor declared non-personal is treated: personal (the default: it needs a registered recipient and is dropped as unneeded) or non-personal.", Example = "unclassifiedFields: personal")]
+    public UnclassifiedFields UnclassifiedFields { get; set; } = UnclassifiedFields.Personal;
+}
+
+/// <summary>How a field the classification does not know is treated.</summary>
+public enum UnclassifiedFields
+{
+    /// <summary>Closed: an unknown field is treated as personal data.</summary>
+    Personal,
+
+    /// <summary>Open, deliberately: an unknown field is treated as not personal.</summary>
+    NonPersonal,
 }
 
 /// <summary>Something that can be found in runtime input (fields) and in code (symbols).</summary>
@@ -36,6 +52,9 @@ public sealed class DataCategory : ClassifiedItem
 
     [Help("Whether values of this category must be masked in logs. Defaults to yes.")]
     public bool RedactInLogs { get; set; } = true;
+
+    [Help("Data of this category is never shared with anyone: a share that carries it is refused, not trimmed.", Example = "neverShared: true")]
+    public bool NeverShared { get; set; }
 }
 
 public sealed class ProtectedAttributeDefinition : ClassifiedItem
@@ -77,10 +96,50 @@ public sealed class ConsentRequirement : PolicyElement
     [Help("The data categories this requirement covers.", Example = "categories: [contact]")]
     public List<string> Categories { get; set; } = new();
 
-    [Help("Recipients it applies to; `*` for any third party.", Example = "recipients: [\"*\"]")]
+    [Help("Registered recipients it applies to; `*` for every recipient outside the company (processors and third parties).", Example = "recipients: [\"*\"]")]
     public List<string> Recipients { get; set; } = new() { "*" };
 
     [RequiredKey]
     [Help("The consent purpose the customer must have granted.", Example = "purpose: crm-sync")]
     public string Purpose { get; set; } = "";
+
+    /// <summary>
+    /// Whether this requirement applies to data of <paramref name="categoryId"/> going to the
+    /// recipient <paramref name="recipientId"/>: a recipient named here (ignoring case), or `*` (or no
+    /// list) for every recipient outside the company; an internal team needs no third-party consent.
+    /// The one place consent requirements are matched, for the engine and the analyzers alike.
+    /// </summary>
+    public bool Covers(string recipientId, Recipient? declared, string categoryId)
+    {
+        var recipientMatches = false;
+        var outside = declared == null || declared.IsOutsideTheCompany;
+        if (Recipients.Count == 0)
+        {
+            recipientMatches = outside;
+        }
+
+        foreach (var candidate in Recipients)
+        {
+            if ((candidate == "*" && outside) || string.Equals(candidate, recipientId, StringComparison.OrdinalIgnoreCase))
+            {
+                recipientMatches = true;
+                break;
+            }
+        }
+
+        if (!recipientMatches)
+        {
+            return false;
+        }
+
+        foreach (var id in Categories)
+        {
+            if (string.Equals(id, categoryId, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -27,6 +27,9 @@ public sealed class Policy : PolicyElement
     [Help("What counts as personal data, protected attributes and their proxies, and where they appear in data and code.")]
     public Classification Classification { get; set; } = new();
 
+    [Help("The recipients register: every team, processor and third party customer data may go to, with its kind, purposes and agreement.")]
+    public List<Recipient> Recipients { get; set; } = new();
+
     [Help("Consent purposes, and which data needs which purpose before it may be shared with whom.")]
     public ConsentSettings Consent { get; set; } = new();
 
@@ -59,6 +62,26 @@ public sealed class Policy : PolicyElement
 
     /// <summary>Every file that contributed to this policy, the root file first.</summary>
     public List<string> SourceFiles { get; set; } = new();
+
+    /// <summary>Each file merged into this policy with its own name, version and content hash, in merge order (the root file last).</summary>
+    public List<PolicyPack> Packs { get; } = new();
+
+    /// <summary>The effective policy: its own name and version, the packs it includes, a content hash and the rules switched off. Set by the loader.</summary>
+    public PolicyIdentity Identity { get; internal set; } = PolicyIdentity.Unknown;
+
+    /// <summary>The declared recipient of that id (ignoring case), or null.</summary>
+    public Recipient? FindRecipient(string id)
+    {
+        foreach (var recipient in Recipients)
+        {
+            if (string.Equals(recipient.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return recipient;
+            }
+        }
+
+        return null;
+    }
 }
 
 public sealed class PolicyMetadata : PolicyElement

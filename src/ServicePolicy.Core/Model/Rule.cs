@@ -39,6 +39,9 @@ public sealed class Rule : PolicyElement
     [Help("What to do to comply.")]
     public string Remediation { get; set; } = "";
 
+    [Help("Why the rule may branch on something that would otherwise look unfair (a customer's spend or tier in complaint handling, for example). Reviewed by a person.", Example = "justification: Customers on the accessibility plan get a call-back first, whatever they spend.")]
+    public string Justification { get; set; } = "";
+
     [Help("Set to false to keep the rule written down but not enforced.")]
     public bool Enabled { get; set; } = true;
 }

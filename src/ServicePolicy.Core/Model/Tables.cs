@@ -31,6 +31,9 @@ public sealed class Route : PolicyElement
 
     [Help("Why the route exists, for reviewers.")]
     public string Reason { get; set; } = "";
+
+    [Help("Why the route may depend on something that would otherwise look unfair (what the customer spends, for example). Reviewed by a person.")]
+    public string Justification { get; set; } = "";
 }
 
 public sealed class Sla : PolicyElement

@@ -16,6 +16,7 @@ public static class PolicyValidator
         var context = new ValidationContext(policy, errors, maxErrors);
         ClassificationChecks.Check(context);
         ConsentChecks.Check(context);
+        RecipientChecks.Check(context);
         ActionChecks.Check(context);
         RuleChecks.Check(context);
         RoutingChecks.Check(context);
@@ -25,5 +26,7 @@ public static class PolicyValidator
         AnalyzerChecks.Check(context);
         TestCaseChecks.Check(context);
         LimitChecks.Check(context);
+        RuleCoverageChecks.Check(context);
+        EqualTreatmentChecks.Check(context);
     }
 }

@@ -87,7 +87,7 @@ public static class TestCaseChecks
         foreach (var entry in input.Entries)
         {
             var name = prefix + entry.Key;
-            if (action.FindField(name) != null || context.ProtectedMeaningOf(name) != null || IsClassifiedField(context, name))
+            if (action.FindField(name) != null || context.ProtectedMeaningOf(name) != null || IsClassifiedField(context, name) || NamesClassifiedData(context, entry.Value))
             {
                 continue;
             }
@@ -107,6 +107,14 @@ public static class TestCaseChecks
         }
     }
 
+    // attributes: [{name: gender, value: f}]: the engine reads the names of such a list as fields.
+    private static bool NamesClassifiedData(ValidationContext context, PolicyValue value) =>
+        value.Kind == PolicyValueKind.List && value.Items.Any(item =>
+            item.Kind == PolicyValueKind.Map
+            && item.Get("value") != null
+            && (item.Get("name") ?? item.Get("key")) is { Kind: PolicyValueKind.Scalar } name
+            && (context.ProtectedMeaningOf(name.Scalar!) != null || IsClassifiedField(context, name.Scalar!)));
+
     private static bool IsClassifiedField(ValidationContext context, string name) =>
-        context.Policy.Classification.Categories.Any(c => c.Fields.Contains(name));
+        context.Classification.IsCategorised(name);
 }

@@ -12,7 +12,7 @@ public sealed class ValidationContext
 {
     private readonly List<PolicyError> _errors;
     private readonly int _maxErrors;
-    private Dictionary<string, string>? _protectedFields;
+    private ClassificationIndex? _classification;
 
     public ValidationContext(Policy policy, List<PolicyError> errors, int maxErrors)
     {
@@ -44,57 +44,18 @@ public sealed class ValidationContext
 
     public bool IsFull => _errors.Count >= _maxErrors;
 
-    /// <summary>
-    /// Input fields that carry a protected attribute or a declared proxy, mapped to a phrase that
-    /// names what they carry ("the protected attribute `gender`").
-    /// </summary>
-    public IReadOnlyDictionary<string, string> ProtectedFields => _protectedFields ??= BuildProtectedFields();
-
     public void Error(string code, string message, SourceLocation location, string? hint = null) => Add(code, message, location, hint, ErrorSeverity.Error);
 
     public void Warning(string code, string message, SourceLocation location, string? hint = null) => Add(code, message, location, hint, ErrorSeverity.Warning);
 
     /// <summary>
-    /// What a condition field carries when it is a protected attribute or a proxy, or null. A field
-    /// also matches when one name is the other with a prefix (`customer.gender` and `gender`).
+    /// What a condition field carries when it is a protected attribute, a proxy or a special
+    /// category, or null; names match by their words (`customer.genderIdentity` carries `gender`).
     /// </summary>
-    public string? ProtectedMeaningOf(string field)
-    {
-        var fields = ProtectedFields;
-        if (fields.Count == 0 || field.Length == 0)
-        {
-            return null;
-        }
+    public string? ProtectedMeaningOf(string field) => field.Length == 0 ? null : Classification.ProtectedOf(field)?.Phrase;
 
-        if (fields.TryGetValue(field, out var meaning))
-        {
-            return meaning;
-        }
-
-        // `customer.gender` tested where the classification says `gender`, or the reverse: one
-        // name ends with the other on a dot. Siblings (`ticket.origin` and `customer.origin`)
-        // are not matched; they are different data.
-        var lastDot = field.LastIndexOf('.');
-        while (lastDot >= 0)
-        {
-            if (fields.TryGetValue(field.Substring(lastDot + 1), out meaning))
-            {
-                return meaning;
-            }
-
-            lastDot = lastDot == 0 ? -1 : field.LastIndexOf('.', lastDot - 1);
-        }
-
-        foreach (var pair in fields)
-        {
-            if (pair.Key.Length > field.Length && pair.Key[pair.Key.Length - field.Length - 1] == '.' && pair.Key.EndsWith(field, StringComparison.Ordinal))
-            {
-                return pair.Value;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The classification as look-ups by name, matched by words as the engine matches them.</summary>
+    public ClassificationIndex Classification => _classification ??= new ClassificationIndex(Policy.Classification);
 
     /// <summary>The location of item <paramref name="index"/> (0-based) of a list key, or of the key when unknown.</summary>
     public static SourceLocation ItemLocation(PolicyElement element, string key, int index)
@@ -148,37 +109,6 @@ public sealed class ValidationContext
         }
 
         return set;
-    }
-
-    private Dictionary<string, string> BuildProtectedFields()
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var attribute in Policy.Classification.ProtectedAttributes)
-        {
-            foreach (var field in attribute.Fields)
-            {
-                result[field] = $"the protected attribute `{attribute.Id}`";
-            }
-
-            // An attribute declared without fields is still caught when a test names it directly.
-            if (attribute.Fields.Count == 0 && attribute.Id.Length > 0)
-            {
-                result[attribute.Id] = $"the protected attribute `{attribute.Id}`";
-            }
-        }
-
-        foreach (var proxy in Policy.Classification.Proxies)
-        {
-            foreach (var field in proxy.Fields)
-            {
-                if (!result.ContainsKey(field))
-                {
-                    result[field] = $"`{proxy.Id}`, a declared proxy for `{proxy.StandsFor}`";
-                }
-            }
-        }
-
-        return result;
     }
 
     private void Add(string code, string message, SourceLocation location, string? hint, ErrorSeverity severity)

@@ -10,8 +10,9 @@ internal sealed class CompiledPolicy
         Policy = policy;
         Context = context;
         Actions = actions;
-        Name = policy.Metadata.Name;
-        Version = policy.Metadata.Version;
+        // The root file's own name and version: a company policy that includes a pack is not that pack.
+        Name = policy.Identity.Name.Length > 0 ? policy.Identity.Name : policy.Metadata.Name;
+        Version = policy.Identity.Version.Length > 0 ? policy.Identity.Version : policy.Metadata.Version;
     }
 
     public Policy Policy { get; }

@@ -199,16 +199,16 @@ internal sealed class ConditionCompiler
                     held = value.Bool == flag;
                     break;
                 case FastKind.Exists:
-                    held = !value.IsMissingOrNull;
+                    held = !IsAbsent(value);
                     break;
                 case FastKind.Missing:
-                    held = value.IsMissingOrNull;
+                    held = IsAbsent(value);
                     break;
                 case FastKind.Empty:
-                    held = value.IsEmpty();
+                    held = IsBlank(value);
                     break;
                 case FastKind.NotEmpty:
-                    held = !value.IsEmpty();
+                    held = !IsBlank(value);
                     break;
                 default:
                     held = predicate(value, ref wrongType);
@@ -328,6 +328,14 @@ internal sealed class ConditionCompiler
         return false;
     }
 
+    // A text of spaces says nothing: for `missing` and `empty` it counts as not given, so that a
+    // required text cannot be satisfied with blanks.
+    private static bool IsWhiteSpaceText(in FieldValue value) => value.Kind == ValueKind.Text && string.IsNullOrWhiteSpace((string)value.Reference!);
+
+    private static bool IsAbsent(in FieldValue value) => value.IsMissingOrNull || IsWhiteSpaceText(value);
+
+    private static bool IsBlank(in FieldValue value) => value.IsEmpty() || IsWhiteSpaceText(value);
+
     private ValuePredicate? Predicate(FieldSlot field, string op, Condition condition)
     {
         var type = field.Type;
@@ -336,13 +344,13 @@ internal sealed class ConditionCompiler
         switch (op)
         {
             case "exists":
-                return static (in FieldValue v, ref bool _) => !v.IsMissingOrNull;
+                return static (in FieldValue v, ref bool _) => !IsAbsent(v);
             case "missing":
-                return static (in FieldValue v, ref bool _) => v.IsMissingOrNull;
+                return static (in FieldValue v, ref bool _) => IsAbsent(v);
             case "empty":
-                return static (in FieldValue v, ref bool _) => v.IsEmpty();
+                return static (in FieldValue v, ref bool _) => IsBlank(v);
             case "not-empty":
-                return static (in FieldValue v, ref bool _) => !v.IsEmpty();
+                return static (in FieldValue v, ref bool _) => !IsBlank(v);
         }
 
         if (first == null)

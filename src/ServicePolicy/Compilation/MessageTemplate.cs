@@ -88,6 +88,11 @@ internal sealed class MessageTemplate
                 {
                     AppendList(text, value);
                 }
+                else if (value.IsMissingOrNull)
+                {
+                    // A message reads as a sentence: name what was not given rather than "(missing)".
+                    text.Append('(').Append(field.Path).Append(" not given)");
+                }
                 else
                 {
                     text.Append(value.ToDisplayString());

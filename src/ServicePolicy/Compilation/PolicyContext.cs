@@ -9,15 +9,8 @@ using ServicePolicy.Input;
 internal sealed class PolicyContext
 {
     private const int MaxCachedFieldNames = 4096;
-    private readonly ConcurrentDictionary<string, DataCategory[]> _categoriesByField = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SharedFieldClass> _byField = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _purposeNeeds;
-
-    // The categories of every field name the classification lists. A name without a dot matches a
-    // classified field only when equal to it (ignoring case), so for such names this table is the
-    // whole answer; dotted paths (customer.email) go through the cache above. (A plain Dictionary:
-    // a FrozenDictionary with OrdinalIgnoreCase picked length buckets here and compared every name
-    // of the bucket, 3x slower on the seed pack's classification.)
-    private readonly Dictionary<string, DataCategory[]> _categoriesByName;
 
     public PolicyContext(Policy policy, TimeSpan regexTimeout)
     {
@@ -35,22 +28,6 @@ internal sealed class PolicyContext
         }
 
         _purposeNeeds = purposeNeeds;
-        var byName = new Dictionary<string, DataCategory[]>(StringComparer.OrdinalIgnoreCase);
-        foreach (var category in policy.Classification.Categories)
-        {
-            foreach (var field in category.Fields)
-            {
-                if (field.Length > 0 && field.IndexOf('.') < 0 && !byName.ContainsKey(field))
-                {
-                    var found = new List<DataCategory>();
-                    Classifier.CategoriesOf(field, found);
-                    byName[field] = found.ToArray();
-                }
-            }
-        }
-
-        _categoriesByName = byName;
-
         Requirements = policy.Consent.Requirements.ToArray();
     }
 
@@ -67,27 +44,36 @@ internal sealed class PolicyContext
     /// <summary>The categories a purpose needs, or null when the purpose is not declared.</summary>
     public HashSet<string>? NeedsOf(string purpose) => _purposeNeeds.TryGetValue(purpose, out var needs) ? needs : null;
 
-    /// <summary>The data categories of a shared field name, cached (up to a bound, so that odd input cannot grow it forever).</summary>
-    public DataCategory[] CategoriesOf(string field)
+    /// <summary>What the classification says of a shared field name, cached (up to a bound, so that odd input cannot grow it forever).</summary>
+    public SharedFieldClass Classify(string field)
     {
-        if (field.IndexOf('.') < 0)
-        {
-            return _categoriesByName.TryGetValue(field, out var named) ? named : Array.Empty<DataCategory>();
-        }
-
-        if (_categoriesByField.TryGetValue(field, out var cached))
+        if (_byField.TryGetValue(field, out var cached))
         {
             return cached;
         }
 
         var found = new List<DataCategory>();
         Classifier.CategoriesOf(field, found);
-        var categories = found.Count == 0 ? Array.Empty<DataCategory>() : found.ToArray();
-        if (_categoriesByField.Count < MaxCachedFieldNames)
+        var result = new SharedFieldClass(found.Count == 0 ? Array.Empty<DataCategory>() : found.ToArray(), found.Count == 0 && Classifier.IsUnclassifiedPersonal(field));
+        if (_byField.Count < MaxCachedFieldNames)
         {
-            _categoriesByField.TryAdd(field, categories);
+            _byField.TryAdd(field, result);
         }
 
-        return categories;
+        return result;
     }
+}
+
+/// <summary>A shared field's data categories, and whether it counts as personal only because nobody classified it.</summary>
+internal sealed class SharedFieldClass
+{
+    public SharedFieldClass(DataCategory[] categories, bool unclassifiedPersonal)
+    {
+        Categories = categories;
+        UnclassifiedPersonal = unclassifiedPersonal;
+    }
+
+    public DataCategory[] Categories { get; }
+
+    public bool UnclassifiedPersonal { get; }
 }

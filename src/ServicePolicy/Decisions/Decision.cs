@@ -96,6 +96,9 @@ public readonly struct Decision
 
     public string PolicyVersion => _engine?.PolicyVersion ?? "";
 
+    /// <summary>The effective policy: its name and version, the packs it includes, its content hash and the rules it switches off.</summary>
+    public Core.Model.PolicyIdentity PolicyIdentity => _engine?.PolicyIdentity ?? Core.Model.PolicyIdentity.Unknown;
+
     /// <summary>Why the decision came out as it did, rule by rule (personal values as ***).</summary>
     public DecisionExplanation Explanation => _explanation ?? _engine?.ExplainLater(this, _input, _context) ?? DecisionExplanation.Empty;
 
@@ -104,7 +107,7 @@ public readonly struct Decision
     {
         var text = new StringBuilder();
         text.Append("Decision ").Append(Id).Append(": ").Append(Action).Append(" -> ").Append(EffectName(Effect));
-        text.Append(" (policy ").Append(PolicyName.Length > 0 ? PolicyName : "(unnamed)").Append(' ').Append(PolicyVersion).AppendLine(")");
+        text.Append(" (policy ").Append(PolicyIdentity.Name.Length > 0 ? PolicyIdentity.ToString() : (PolicyName.Length > 0 ? PolicyName : "(unnamed)") + " " + PolicyVersion).AppendLine(")");
         if (Result != null)
         {
             text.Append("Result: ").AppendLine(Result);

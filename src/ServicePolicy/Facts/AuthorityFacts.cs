@@ -18,6 +18,11 @@ internal sealed class AuthorityFacts : FactProvider
     private readonly FieldSlot _currency;
     private readonly FieldSlot _limit;
     private readonly FieldSlot _exceeded;
+    private readonly FieldSlot _agentId;
+    private readonly FieldSlot _approvedBy;
+    private readonly FieldSlot _approverRole;
+    private readonly FieldSlot _independent;
+    private readonly FieldSlot _approverWithin;
 
     public AuthorityFacts(string action, FieldTable fields, PolicyContext context)
     {
@@ -27,6 +32,11 @@ internal sealed class AuthorityFacts : FactProvider
         _currency = fields.Slot("currency");
         _limit = fields.Slot("authority.limit");
         _exceeded = fields.Slot("authority.exceeded");
+        _agentId = fields.Slot("agent.id");
+        _approvedBy = fields.Slot("approvedBy");
+        _approverRole = fields.Slot("approver.role");
+        _independent = fields.Slot("approval.independent");
+        _approverWithin = fields.Slot("approval.withinAuthority");
     }
 
     public override IEnumerable<FieldSlot> Required => new[] { _amount };
@@ -51,23 +61,39 @@ internal sealed class AuthorityFacts : FactProvider
             return;
         }
 
-        var role = ReadText(scope, _role);
         var currency = ReadText(scope, _currency);
-        var limit = 0d;
-        if (role != null)
+        var limit = LimitOf(ReadText(scope, _role), currency);
+        scope.Set(_limit.Index, FieldValue.FromNumber(limit));
+        scope.Set(_exceeded.Index, FieldValue.FromBool(amount > limit));
+
+        // An approval counts only from someone else who holds the authority for the amount.
+        var approver = Blank(ReadText(scope, _approvedBy));
+        if (approver != null)
         {
-            foreach (var entry in _limits)
+            var agent = Blank(ReadText(scope, _agentId));
+            scope.Set(_independent.Index, FieldValue.FromBool(agent != null && !string.Equals(agent, approver, StringComparison.OrdinalIgnoreCase)));
+            scope.Set(_approverWithin.Index, FieldValue.FromBool(amount <= LimitOf(ReadText(scope, _approverRole), currency)));
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
+    private double LimitOf(string? role, string? currency)
+    {
+        if (role == null)
+        {
+            return 0;
+        }
+
+        foreach (var entry in _limits)
+        {
+            if (string.Equals(entry.Role, role, StringComparison.OrdinalIgnoreCase)
+                && (entry.Currency.Length == 0 || currency == null || string.Equals(entry.Currency, currency, StringComparison.OrdinalIgnoreCase)))
             {
-                if (string.Equals(entry.Role, role, StringComparison.OrdinalIgnoreCase)
-                    && (entry.Currency.Length == 0 || currency == null || string.Equals(entry.Currency, currency, StringComparison.OrdinalIgnoreCase)))
-                {
-                    limit = (double)entry.Max;
-                    break;
-                }
+                return (double)entry.Max;
             }
         }
 
-        scope.Set(_limit.Index, FieldValue.FromNumber(limit));
-        scope.Set(_exceeded.Index, FieldValue.FromBool(amount > limit));
+        return 0;
     }
 }

@@ -6,8 +6,10 @@ using ServicePolicy.Evaluation;
 using ServicePolicy.Values;
 
 /// <summary>
-/// data.share: which shared fields are personal, sensitive, unneeded for the purpose or to be
-/// redacted, and which consents the share needs that the customer has not granted or has withdrawn.
+/// data.share: which shared fields are personal, sensitive, never shared, unclassified, unneeded for
+/// the purpose or to be redacted; whether the recipient is registered for the purpose; and which
+/// consents the share needs that the customer has not granted or has withdrawn, with the consent
+/// events on record.
 /// </summary>
 internal sealed class DataShareFacts : FactProvider
 {
@@ -19,11 +21,16 @@ internal sealed class DataShareFacts : FactProvider
     private readonly FieldSlot _granted;
     private readonly FieldSlot _missing;
     private readonly FieldSlot _withdrawn;
+    private readonly FieldSlot _onRecord;
     private readonly FieldSlot _personal;
     private readonly FieldSlot _sensitive;
     private readonly FieldSlot _unneeded;
     private readonly FieldSlot _redact;
-    private readonly FieldSlot _checked;
+    private readonly FieldSlot _neverShared;
+    private readonly FieldSlot _unclassified;
+    private readonly FieldSlot _registered;
+    private readonly FieldSlot _kind;
+    private readonly FieldSlot _purposeAllowed;
 
     public DataShareFacts(FieldTable fields, PolicyContext context)
     {
@@ -35,14 +42,16 @@ internal sealed class DataShareFacts : FactProvider
         _granted = fields.Slot("consent.granted");
         _missing = fields.Slot("consent.missing");
         _withdrawn = fields.Slot("consent.withdrawn");
+        _onRecord = fields.Slot("consent.onRecord");
         _personal = fields.Slot("fields.personal");
         _sensitive = fields.Slot("fields.sensitive");
         _unneeded = fields.Slot("fields.unneeded");
         _redact = fields.Slot("fields.redact");
-
-        // consent.granted holds a yes/no; its slot's list buffer is free, and serves as the
-        // scratch list of purposes already found granted (so each purpose is looked up once).
-        _checked = _granted;
+        _neverShared = fields.Slot("fields.neverShared");
+        _unclassified = fields.Slot("fields.unclassified");
+        _registered = fields.Slot("recipient.registered");
+        _kind = fields.Slot("recipient.kind");
+        _purposeAllowed = fields.Slot("recipient.purposeAllowed");
     }
 
     public override IEnumerable<FieldSlot> Required => new[] { _subject, _recipient, _purpose };
@@ -52,45 +61,50 @@ internal sealed class DataShareFacts : FactProvider
         var subject = ReadText(scope, _subject);
         var recipient = ReadText(scope, _recipient);
         var purpose = ReadText(scope, _purpose);
+        var declared = recipient == null ? null : _context.Policy.FindRecipient(recipient);
 
-        // The list facts take the scope's buffers only when something goes into them: a share of
-        // fields that are not personal data (the common case) fills none of them.
-        List<string>? personal = null, sensitive = null, unneeded = null, redact = null, missing = null, withdrawn = null;
+        // The list facts take the scope's buffers only when something goes into them.
+        List<string>? personal = null, sensitive = null, unneeded = null, redact = null, neverShared = null, unclassified = null;
         var categories = scope.Categories;
         categories.Clear();
 
         ref readonly var shared = ref scope.Get(_fields.Index);
         if (shared.Kind == ValueKind.List)
         {
-            HashSet<string>? needs = null;
-            var needsLooked = false;
+            var needs = purpose == null ? null : _context.NeedsOf(purpose);
             foreach (var item in ListElements.Of(shared))
             {
                 if (item.Kind != ValueKind.Text)
                 {
+                    // A field name that is not a text cannot be classified: refusing is the only safe answer.
+                    scope.ReportWrongType(_fields, "a list of field names (texts)");
                     continue;
                 }
 
                 var name = (string)item.Reference!;
-                var fieldCategories = _context.CategoriesOf(name);
+                var classified = _context.Classify(name);
+                var fieldCategories = classified.Categories;
                 if (fieldCategories.Length == 0)
                 {
+                    if (classified.UnclassifiedPersonal)
+                    {
+                        (unclassified ??= scope.Buffer(_unclassified.Index)).Add(name);
+                        (personal ??= scope.Buffer(_personal.Index)).Add(name);
+                        (unneeded ??= scope.Buffer(_unneeded.Index)).Add(name);
+                        (redact ??= scope.Buffer(_redact.Index)).Add(name);
+                    }
+
                     continue;
                 }
 
-                if (!needsLooked)
-                {
-                    needs = purpose == null ? null : _context.NeedsOf(purpose);
-                    needsLooked = true;
-                }
-
                 (personal ??= scope.Buffer(_personal.Index)).Add(name);
-                bool isSensitive = false, isUnneeded = false, mustRedact = false;
+                bool isSensitive = false, isUnneeded = false, mustRedact = false, isNeverShared = false;
                 foreach (var category in fieldCategories)
                 {
                     isSensitive |= category.Level != DataLevel.Personal;
                     isUnneeded |= needs == null || !needs.Contains(category.Id);
                     mustRedact |= category.RedactInLogs;
+                    isNeverShared |= category.NeverShared;
                     if (!categories.Contains(category))
                     {
                         categories.Add(category);
@@ -111,6 +125,11 @@ internal sealed class DataShareFacts : FactProvider
                 {
                     (redact ??= scope.Buffer(_redact.Index)).Add(name);
                 }
+
+                if (isNeverShared)
+                {
+                    (neverShared ??= scope.Buffer(_neverShared.Index)).Add(name);
+                }
             }
         }
         else if (!shared.IsMissingOrNull)
@@ -118,77 +137,108 @@ internal sealed class DataShareFacts : FactProvider
             scope.ReportWrongType(_fields, "a list of field names");
         }
 
-        if (subject != null && recipient != null && categories.Count > 0)
-        {
-            var granted = scope.Buffer(_checked.Index);
-            foreach (var requirement in _context.Requirements)
-            {
-                if (!Applies(requirement, recipient, categories))
-                {
-                    continue;
-                }
-
-                var needed = requirement.Purpose;
-                if (granted.Contains(needed) || (missing?.Contains(needed) ?? false) || (withdrawn?.Contains(needed) ?? false))
-                {
-                    continue;
-                }
-
-                switch (scope.Consents.GetConsent(subject, needed, recipient))
-                {
-                    case ConsentState.Granted:
-                        granted.Add(needed);
-                        break;
-                    case ConsentState.Withdrawn:
-                        (withdrawn ??= scope.Buffer(_withdrawn.Index)).Add(needed);
-                        break;
-                    default:
-                        (missing ??= scope.Buffer(_missing.Index)).Add(needed);
-                        break;
-                }
-            }
-        }
+        var consents = subject != null && recipient != null && categories.Count > 0
+            ? CheckConsents(scope, subject, recipient, declared, purpose, categories)
+            : default;
 
         scope.Set(_personal.Index, ListOrEmpty(personal));
         scope.Set(_sensitive.Index, ListOrEmpty(sensitive));
         scope.Set(_unneeded.Index, ListOrEmpty(unneeded));
         scope.Set(_redact.Index, ListOrEmpty(redact));
-        scope.Set(_missing.Index, ListOrEmpty(missing));
-        scope.Set(_withdrawn.Index, ListOrEmpty(withdrawn));
-        scope.Set(_granted.Index, FieldValue.FromBool(missing == null && withdrawn == null));
+        scope.Set(_neverShared.Index, ListOrEmpty(neverShared));
+        scope.Set(_unclassified.Index, ListOrEmpty(unclassified));
+        scope.Set(_missing.Index, ListOrEmpty(consents.Missing));
+        scope.Set(_withdrawn.Index, ListOrEmpty(consents.Withdrawn));
+        scope.Set(_onRecord.Index, ListOrEmpty(consents.OnRecord));
+        scope.Set(_granted.Index, FieldValue.FromBool(consents.Missing == null && consents.Withdrawn == null));
+        if (recipient != null)
+        {
+            scope.Set(_registered.Index, FieldValue.FromBool(declared != null));
+            scope.Set(_purposeAllowed.Index, FieldValue.FromBool(declared != null && purpose != null && IsRegisteredFor(declared, purpose)));
+        }
+
+        if (declared != null)
+        {
+            scope.Set(_kind.Index, FieldValue.FromText(KindName(declared.Kind)));
+        }
     }
 
-    private static FieldValue ListOrEmpty(List<string>? list) => list == null ? FieldValue.EmptyList : FieldValue.FromList(list);
-
-    private static bool Applies(ConsentRequirement requirement, string recipient, List<DataCategory> shared)
+    private (List<string>? Missing, List<string>? Withdrawn, List<string>? OnRecord) CheckConsents(EvaluationScope scope, string subject, string recipient, Recipient? declared, string? purpose, List<DataCategory> categories)
     {
-        // No recipients listed means every recipient, like "*".
-        var recipientMatches = requirement.Recipients.Count == 0;
-        foreach (var candidate in requirement.Recipients)
+        // Each purpose is looked up once; the list of those already looked up lives in a scratch buffer.
+        List<string>? missing = null, withdrawn = null, onRecord = null;
+        var looked = new List<string>();
+        foreach (var category in categories)
         {
-            if (candidate == "*" || string.Equals(candidate, recipient, StringComparison.OrdinalIgnoreCase))
+            var covered = false;
+            foreach (var requirement in _context.Requirements)
             {
-                recipientMatches = true;
-                break;
+                if (requirement.Covers(recipient, declared, category.Id))
+                {
+                    covered = true;
+                    Look(requirement.Purpose);
+                }
+            }
+
+            // Closed default: personal data going outside the company that no requirement covers
+            // still needs the customer's consent for the purpose the share is made for.
+            if (!covered && (declared == null || declared.IsOutsideTheCompany) && purpose != null)
+            {
+                Look(purpose);
             }
         }
 
-        if (!recipientMatches)
-        {
-            return false;
-        }
+        return (missing, withdrawn, onRecord);
 
-        foreach (var category in shared)
+        void Look(string needed)
         {
-            foreach (var id in requirement.Categories)
+            if (looked.Contains(needed, StringComparer.Ordinal))
             {
-                if (string.Equals(id, category.Id, StringComparison.OrdinalIgnoreCase))
+                return;
+            }
+
+            looked.Add(needed);
+            switch (scope.Consents.GetConsent(subject, needed, recipient))
+            {
+                case ConsentState.Granted:
+                    break;
+                case ConsentState.Withdrawn:
+                    (withdrawn ??= new List<string>()).Add(needed);
+                    break;
+                default:
+                    (missing ??= new List<string>()).Add(needed);
+                    break;
+            }
+
+            if (scope.Consents is IConsentHistory history)
+            {
+                foreach (var record in history.RecordsOf(subject, needed))
                 {
-                    return true;
+                    (onRecord ??= new List<string>()).Add(record.ToString());
                 }
+            }
+        }
+    }
+
+    private static bool IsRegisteredFor(Recipient recipient, string purpose)
+    {
+        foreach (var allowed in recipient.Purposes)
+        {
+            if (string.Equals(allowed, purpose, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
             }
         }
 
         return false;
     }
+
+    private static string KindName(RecipientKind kind) => kind switch
+    {
+        RecipientKind.Internal => "internal",
+        RecipientKind.Processor => "processor",
+        _ => "third-party",
+    };
+
+    private static FieldValue ListOrEmpty(List<string>? list) => list == null ? FieldValue.EmptyList : FieldValue.FromList(list);
 }

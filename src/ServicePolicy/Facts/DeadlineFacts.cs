@@ -32,6 +32,9 @@ internal sealed class DeadlineFacts : FactProvider
     private readonly FieldSlot _overdue;
     private readonly FieldSlot _due;
 
+    // followup.promise only: a due time before the promise is no promise at all.
+    private readonly FieldSlot? _dueBeforeStart;
+
     private DeadlineFacts(SlaKind kind, FieldTable fields, PolicyContext context, string? start, bool startDefaultsToNow, string? end, bool endDefaultsToNow, string? dueAt, bool required)
     {
         _slas = context.Policy.Slas.Where(s => s.Kind == kind).ToArray();
@@ -49,6 +52,7 @@ internal sealed class DeadlineFacts : FactProvider
         _elapsed = fields.Slot("sla.elapsed");
         _overdue = fields.Slot("sla.overdue");
         _due = fields.Slot("sla.due");
+        _dueBeforeStart = kind == SlaKind.FollowUp && end == "dueAt" ? fields.Slot("sla.dueBeforePromise") : null;
     }
 
     public static DeadlineFacts For(string action, FieldTable fields, PolicyContext context) => action switch
@@ -78,6 +82,11 @@ internal sealed class DeadlineFacts : FactProvider
         if (end == null && _endDefaultsToNow)
         {
             end = scope.Now.UtcTicks;
+        }
+
+        if (_dueBeforeStart != null && start != null && end != null)
+        {
+            scope.Set(_dueBeforeStart.Index, FieldValue.FromBool(end < start));
         }
 
         long? within = sla?.Within.Ticks;

@@ -15,6 +15,7 @@ using ServicePolicy.Values;
 internal sealed class ProtectedFieldScanner
 {
     private const int MaxDepth = 6;
+    private const int MaxListElements = 1000;
     private readonly FieldClassifier _classifier;
     private readonly ConcurrentDictionary<Type, Probe[]> _probes = new();
 
@@ -89,8 +90,11 @@ internal sealed class ProtectedFieldScanner
             case JsonElement element:
                 ScanJson(element, prefix, into, depth);
                 break;
-            case string or IEnumerable:
+            case string:
             case ValueType when InputWalker.IsScalar(node.GetType()):
+                break;
+            case IEnumerable list:
+                ScanList(list, prefix, into, depth);
                 break;
             default:
                 RunProbes(ProbesFor(node.GetType()), node, prefix, into, depth);
@@ -132,6 +136,47 @@ internal sealed class ProtectedFieldScanner
         public Probe[] Probes { get; }
     }
 
+    // Lists are looked into too: an element may carry a protected field, and a list of name/value
+    // pairs (attributes: [{name: gender, value: f}]) names its fields in its values.
+    private void ScanList(IEnumerable list, string prefix, List<string> into, int depth)
+    {
+        var count = 0;
+        foreach (var element in list)
+        {
+            if (++count > MaxListElements)
+            {
+                break;
+            }
+
+            if (NameValuePair(element, out var name, out var value))
+            {
+                ScanEntry(prefix, name, value, into, depth);
+            }
+            else
+            {
+                ScanNode(element, prefix, into, depth + 1);
+            }
+        }
+    }
+
+    private static bool NameValuePair(object? element, out string name, out object? value)
+    {
+        name = "";
+        value = null;
+        if (element is not IDictionary<string, object?> pair || !pair.TryGetValue("value", out value))
+        {
+            return false;
+        }
+
+        if ((pair.TryGetValue("name", out var key) || pair.TryGetValue("key", out key)) && key is string text)
+        {
+            name = text;
+            return true;
+        }
+
+        return false;
+    }
+
     private void ScanEntry(string prefix, string key, object? value, List<string> into, int depth)
     {
         var path = prefix.Length == 0 ? key : prefix + "." + key;
@@ -168,6 +213,38 @@ internal sealed class ProtectedFieldScanner
             else if (property.Value.ValueKind == JsonValueKind.Object)
             {
                 ScanJson(property.Value, path, into, depth + 1);
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                ScanJsonArray(property.Value, path, into, depth + 1);
+            }
+        }
+    }
+
+    private void ScanJsonArray(JsonElement array, string prefix, List<string> into, int depth)
+    {
+        var count = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            if (++count > MaxListElements || depth > MaxDepth)
+            {
+                break;
+            }
+
+            if (element.ValueKind == JsonValueKind.Object
+                && element.TryGetProperty("value", out var value)
+                && (element.TryGetProperty("name", out var name) || element.TryGetProperty("key", out name))
+                && name.ValueKind == JsonValueKind.String)
+            {
+                var path = prefix.Length == 0 ? name.GetString()! : prefix + "." + name.GetString();
+                if (_classifier.ProtectedAttributeOf(path) != null && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                {
+                    into.Add(path);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Object)
+            {
+                ScanJson(element, prefix, into, depth);
             }
         }
     }

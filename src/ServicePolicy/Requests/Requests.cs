@@ -20,10 +20,10 @@ public sealed record TicketRouteRequest(CustomerFacts Customer, TicketFacts Tick
 public sealed record MessageRequest(string Text, string? Language = null, string? Kind = null, string? Channel = null, decimal? TotalPrice = null, string? Terms = null, DateTimeOffset? Deadline = null);
 
 /// <summary>refund.issue: an agent refunds <paramref name="Amount"/>.</summary>
-public sealed record RefundRequest(string AgentRole, decimal Amount, string? Currency = null, string? AgentId = null, string? CustomerId = null, string? Reason = null, string? ApprovedBy = null);
+public sealed record RefundRequest(string AgentRole, decimal Amount, string? Currency = null, string? AgentId = null, string? CustomerId = null, string? Reason = null, string? ApprovedBy = null, string? ApproverRole = null);
 
 /// <summary>credit.issue: an agent grants a credit of <paramref name="Amount"/>.</summary>
-public sealed record CreditRequest(string AgentRole, decimal Amount, string? Currency = null, string? AgentId = null, string? CustomerId = null, string? Reason = null, string? ApprovedBy = null);
+public sealed record CreditRequest(string AgentRole, decimal Amount, string? Currency = null, string? AgentId = null, string? CustomerId = null, string? Reason = null, string? ApprovedBy = null, string? ApproverRole = null);
 
 /// <summary>complaint.acknowledge: acknowledgedAt defaults to now.</summary>
 public sealed record ComplaintAcknowledgeRequest(string ComplaintId, DateTimeOffset ReceivedAt, string? Channel = null, DateTimeOffset? AcknowledgedAt = null, bool Apology = false);

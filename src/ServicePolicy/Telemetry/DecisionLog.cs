@@ -4,15 +4,12 @@ using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// The decision log (P10): structured, with the decision id, action, effect, the rules that fired,
-/// and the policy name and version. Input values are never logged.
+/// and the effective policy (name, version, included packs, rules switched off, content hash).
+/// Input values are never logged.
 /// </summary>
 internal static class DecisionLog
 {
-    private static readonly Action<ILogger, Guid, string, string, string, string, string, Exception?>[] ByLevel =
-        Enumerable.Range(0, 7).Select(level => LoggerMessage.Define<Guid, string, string, string, string, string>(
-            (LogLevel)level,
-            new EventId(1000, "PolicyDecision"),
-            "Policy decision {DecisionId}: {Action} -> {Effect}; rules fired: {RulesFired}; policy {PolicyName} {PolicyVersion}")).ToArray();
+    private static readonly EventId DecisionEvent = new(1000, "PolicyDecision");
 
     private static readonly Action<ILogger, string, int, string, Exception?> LoadFailed = LoggerMessage.Define<string, int, string>(
         LogLevel.Error,
@@ -37,7 +34,7 @@ internal static class DecisionLog
             return;
         }
 
-        ByLevel[(int)level](logger, decision.Id, decision.Action, ServicePolicy.Decision.EffectName(decision.Effect), string.Join(",", decision.FiredRules), decision.PolicyName, decision.PolicyVersion, null);
+        logger.Log(level, DecisionEvent, new DecisionLogEntry(decision), null, static (entry, _) => entry.ToString());
     }
 
     public static void PolicyLoadFailed(ILogger logger, string path, IReadOnlyList<Core.Loading.PolicyError> errors) =>

@@ -416,6 +416,21 @@ public sealed class ProtectedAttributeAnalyzerTests
         """);
 
     [Fact]
+    public Task A_compound_member_name_carrying_a_protected_attribute_is_reported() => VerifyAsync("""
+        public class Profile
+        {
+            public string GenderIdentity { get; set; } = "";
+            public string customer_ethnicity = "";
+        }
+
+        public class ProfileRouter
+        {
+            public string Queue(Profile profile) =>
+                [|profile.GenderIdentity|] == "x" || [|profile.customer_ethnicity|] == "y" ? "team-a" : "team-b";
+        }
+        """);
+
+    [Fact]
     public Task A_member_with_the_same_name_on_another_type_is_no_finding() => VerifyAsync("""
         using Shop.Domain;
         public class ProductRouter

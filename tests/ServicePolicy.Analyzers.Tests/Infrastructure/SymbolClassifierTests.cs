@@ -23,6 +23,11 @@ public sealed class SymbolClassifierTests
             - id: first-name
               standsFor: gender
               symbols: ["Customer.FirstName"]
+        recipients:
+          - id: partner-crm
+            kind: processor
+            purposes: []
+            agreement: CRM agreement
         analyzers:
           thirdPartySinks:
             - method: "PartnerCrm.Upsert(payload)"

@@ -24,6 +24,11 @@ internal static class PrivacyFixture
             - id: preferences
               symbols: ["Shop.Domain.Customer.NewsletterTopics"]
               redactInLogs: false
+        recipients:
+          - id: partner-crm
+            kind: processor
+            purposes: [crm-sync]
+            agreement: CRM data-processing agreement
         consent:
           purposes:
             - id: crm-sync

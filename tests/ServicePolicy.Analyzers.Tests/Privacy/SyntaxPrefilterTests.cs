@@ -123,6 +123,9 @@ public sealed class SyntaxPrefilterTests
             """, PrivacyFixture.Policy.Replace(
                 "  thirdPartySinks:\n",
                 "  thirdPartySinks:\n    - method: \"Shop.Partners.Courier.*\"\n      recipient: courier\n",
+                StringComparison.Ordinal).Replace(
+                "recipients:\n",
+                "recipients:\n  - id: courier\n    kind: processor\n    purposes: [crm-sync]\n    agreement: Delivery contract\n",
                 StringComparison.Ordinal)));
 
     [Fact]

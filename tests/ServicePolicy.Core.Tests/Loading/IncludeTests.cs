@@ -113,7 +113,7 @@ public class IncludeTests
     {
         var text = "apiVersion: servicepolicy/v1\ninclude: [seed.yaml]\ndisable: [r2]\ntests:\n  - name: t\n    action: ticket.resolve\n    expect:\n      violations: [r2]\n";
         var result = LoadVirtual(text, ("seed.yaml", Seed));
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Errors, e => e.IsError);
         Assert.Equal(PolicyErrorCodes.UnknownRule, error.Code);
         Assert.Contains("that rule is switched off by `disable`", error.Message, StringComparison.Ordinal);
         Assert.Equal((8, 20), (error.Location.Line, error.Location.Column));

@@ -118,7 +118,8 @@ public class YamlSyntaxTests
                   violations: [r7]
             """);
         var result = PolicyAssert.Load(yaml);
-        var codes = result.Errors.Select(e => e.Code).ToList();
+        // (The rules no test exercises are warned about too; this test is about the errors.)
+        var codes = result.Errors.Where(e => e.Code != PolicyErrorCodes.UntestedRule).Select(e => e.Code).ToList();
         Assert.Equal(new[]
         {
             PolicyErrorCodes.UnknownPrinciple,

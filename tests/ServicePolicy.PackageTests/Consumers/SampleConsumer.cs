@@ -76,6 +76,11 @@ public static class SampleConsumer
             - id: gender
               fields: [gender]
               symbols: ["*.Gender"]
+        recipients:
+          - id: newsletter-service
+            kind: processor
+            purposes: [newsletter]
+            agreement: Newsletter data-processing agreement
         consent:
           purposes:
             - id: newsletter
