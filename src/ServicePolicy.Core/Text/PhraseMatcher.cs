@@ -420,17 +420,49 @@ public sealed class PhraseMatcher
             }
         }
 
+        var match = new PhraseMatch(phrase.Kind, phrase.Original, reported, originalStart, originalLength);
         for (var i = into.Count - 1; i >= 0 && into[i].Start == originalStart; i--)
         {
-            if (into[i].Kind == phrase.Kind && into[i].Length == originalLength && string.Equals(into[i].Phrase, phrase.Original, StringComparison.Ordinal))
+            var samePhrase = string.Equals(into[i].Phrase, phrase.Original, StringComparison.Ordinal);
+            if (into[i].Kind == phrase.Kind && into[i].Length == originalLength
+                && (samePhrase || string.Equals(into[i].Language, reported, StringComparison.Ordinal)))
             {
-                // The same word in two language lists ("idiota" in Spanish and Italian) is compiled
-                // once per language, as it inflects differently in each; it is still found once.
+                // One stretch of text is one finding per list. The same word in two language lists
+                // ("idiota" in Spanish and Italian) is compiled once per language, and two phrases
+                // of one list can share a form ("garantizado" and "garantizada" both cover
+                // "garantizados"); the phrase written exactly as the text reads is the one
+                // reported, else the first found.
+                if (!samePhrase
+                    && IsWrittenAs(buffer, start, end, phrase.Original)
+                    && !IsWrittenAs(buffer, start, end, into[i].Phrase))
+                {
+                    into[i] = match;
+                }
+
                 return;
             }
         }
 
-        into.Add(new PhraseMatch(phrase.Kind, phrase.Original, reported, originalStart, originalLength));
+        into.Add(match);
+    }
+
+    /// <summary>Whether the normalised text between start and end reads exactly as the phrase (itself normalised).</summary>
+    private static bool IsWrittenAs(NormalizedText buffer, int start, int end, string phrase)
+    {
+        if (end - start != phrase.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            if (buffer.Chars[start + i] != char.ToLowerInvariant(phrase[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool FindPatterns(NormalizedText buffer, List<PhraseMatch> into)

@@ -126,6 +126,22 @@ public class PhraseMatcherTests
         Assert.Single(Matcher.Scan(text).Matches, m => m.Phrase == "idiot*");
     }
 
+    [Theory]
+    [InlineData("Resultado garantizado.", "garantizado")]
+    [InlineData("Entrega garantizada.", "garantizada")]
+    public void Two_phrases_that_share_a_form_give_one_finding_named_as_the_text_reads(string text, string expected)
+    {
+        // Both phrases cover the masculine and feminine forms; one stretch of text is one finding.
+        var matcher = PhraseMatcher.Create(new TextRules
+        {
+            Claims = new() { ["es"] = new() { "garantizada", "garantizado" } },
+        });
+
+        var match = Assert.Single(matcher.Scan(text, "es").Matches);
+        Assert.Equal(expected, match.Phrase);
+        Assert.Single(matcher.Scan("Resultados garantizados.", "es").Matches);
+    }
+
     [Fact]
     public void A_language_filter_skips_other_languages_but_patterns_always_run()
     {
