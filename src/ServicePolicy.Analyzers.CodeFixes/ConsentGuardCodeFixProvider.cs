@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.CodeFixes;
+
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
@@ -9,8 +11,6 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
-
-namespace ServicePolicy.Analyzers.CodeFixes;
 
 /// <summary>
 /// SP1001: inserts an early-return consent guard before the statement that sends the data,

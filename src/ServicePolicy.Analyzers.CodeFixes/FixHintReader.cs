@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.CodeFixes;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-
-namespace ServicePolicy.Analyzers.CodeFixes;
 
 /// <summary>Reads the methods an analyzer resolved for its fix (';'-separated documentation comment ids).</summary>
 internal static class FixHintReader

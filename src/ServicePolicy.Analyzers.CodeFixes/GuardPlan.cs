@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.CodeFixes;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-
-namespace ServicePolicy.Analyzers.CodeFixes;
 
 /// <summary>How the consent guard goes into the code.</summary>
 internal enum GuardPlacement

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.CodeFixes;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -5,8 +7,6 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using ServicePolicy.Analyzers.Privacy;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
-
-namespace ServicePolicy.Analyzers.CodeFixes;
 
 /// <summary>
 /// Works out the consent guard for one SP1001 diagnostic: which consent check to call (the first the

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.CodeFixes;
+
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
@@ -9,8 +11,6 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Analyzers.Privacy;
-
-namespace ServicePolicy.Analyzers.CodeFixes;
 
 /// <summary>
 /// SP1002: wraps the logged value in the policy's redaction method, <c>user.Email</c> becoming

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers;
+
 using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.CodeAnalysis.Diagnostics;
-
-namespace ServicePolicy.Analyzers;
 
 /// <summary>
 /// Every ServicePolicy analyzer, for hosts that run them without MSBuild (the CLI's

@@ -1,6 +1,6 @@
-using Microsoft.CodeAnalysis;
-
 namespace ServicePolicy.Analyzers;
+
+using Microsoft.CodeAnalysis;
 
 /// <summary>
 /// Every diagnostic the ServicePolicy analyzers report. The ids are stable, public names:

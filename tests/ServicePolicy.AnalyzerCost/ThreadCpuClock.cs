@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
-
 namespace ServicePolicy.AnalyzerCost;
+
+using System.Runtime.InteropServices;
 
 /// <summary>
 /// CPU time of the calling thread (Linux <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>). Unlike a

@@ -1,10 +1,10 @@
+namespace ServicePolicy.AnalyzerCost;
+
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-
-namespace ServicePolicy.AnalyzerCost;
 
 /// <summary>
 /// The CPU time and the managed bytes the wrapped analyzers' callbacks used, summed over all threads,

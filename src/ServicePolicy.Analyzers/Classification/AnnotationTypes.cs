@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Classification;
+
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Core;
-
-namespace ServicePolicy.Analyzers.Classification;
 
 /// <summary>The ServicePolicy.Annotations attributes, one per meaning.</summary>
 internal enum Annotation

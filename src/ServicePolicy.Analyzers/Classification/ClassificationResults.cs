@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Classification;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Core.Model;
-
-namespace ServicePolicy.Analyzers.Classification;
 
 /// <summary>Where a classification came from, for diagnostic messages and tests.</summary>
 internal enum ClassificationSource

@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Classification;
+
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Core;
-
-namespace ServicePolicy.Analyzers.Classification;
 
 /// <summary>
 /// The simple names a member must have to be matched by some policy patterns: a superset, so that

@@ -1,6 +1,6 @@
-using ServicePolicy.Core.Model;
-
 namespace ServicePolicy.Analyzers.Classification;
+
+using ServicePolicy.Core.Model;
 
 /// <summary>
 /// The policy's bindings by name, compiled once per policy content into <see cref="SymbolPattern"/>

@@ -1,6 +1,6 @@
-using Microsoft.CodeAnalysis;
-
 namespace ServicePolicy.Analyzers.Classification;
+
+using Microsoft.CodeAnalysis;
 
 /// <summary>
 /// The members whose classification a member inherits: itself, what it overrides, and the

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Classification;
+
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
@@ -5,8 +7,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Core;
 using ServicePolicy.Core.Model;
-
-namespace ServicePolicy.Analyzers.Classification;
 
 /// <summary>
 /// Answers "what is this symbol to the policy?" for one compilation: personal data, protected

@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Classification;
+
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Core;
-
-namespace ServicePolicy.Analyzers.Classification;
 
 /// <summary>Dotted names of symbols as policy patterns see them: <c>Namespace.Type.Member</c>, generic arity left out.</summary>
 internal static class SymbolNames

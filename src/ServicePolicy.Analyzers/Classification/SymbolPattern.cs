@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Classification;
+
 using System.Runtime.CompilerServices;
 using ServicePolicy.Core;
-
-namespace ServicePolicy.Analyzers.Classification;
 
 /// <summary>
 /// One name pattern from the policy, such as <c>Customer.Email</c>, <c>MyApp.Crm.Client.Post*</c>,

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Communication;
+
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
@@ -9,8 +11,6 @@ using Microsoft.CodeAnalysis.Operations;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Core.Text;
-
-namespace ServicePolicy.Analyzers.Communication;
 
 /// <summary>
 /// SP3001: text written in the code that reaches a customer contains a banned claim or a

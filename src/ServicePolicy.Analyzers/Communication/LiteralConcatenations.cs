@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Communication;
+
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-
-namespace ServicePolicy.Analyzers.Communication;
 
 /// <summary>
 /// The text SP3001 scans for each string literal of one file, from syntax alone: the literal's own text, or,

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Communication;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-
-namespace ServicePolicy.Analyzers.Communication;
 
 /// <summary>A piece of text written in the code (a literal, a part of an interpolated string, a constant) and where it is written.</summary>
 internal readonly struct TextPiece

@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Configuration;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Infrastructure;
-
-namespace ServicePolicy.Analyzers.Configuration;
 
 /// <summary>
 /// SP9001 (the policy file is invalid, at each problem's line and column in the YAML) and SP9002

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Fairness;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-
-namespace ServicePolicy.Analyzers.Fairness;
 
 /// <summary>What becomes of a value read in a decision context.</summary>
 internal enum DecisionUseKind

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Fairness;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -5,8 +7,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Analyzers.Infrastructure;
-
-namespace ServicePolicy.Analyzers.Fairness;
 
 /// <summary>
 /// SP2001: a protected attribute (or a declared proxy for one) is read inside a decision context

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Fairness;
+
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -5,8 +7,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Core;
-
-namespace ServicePolicy.Analyzers.Fairness;
 
 /// <summary>
 /// The syntax-only pre-filter of SP2001: the names a property or field must have to be a protected

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>
 /// The most work a rule spends on one body of code. The rules bind a body into operations and follow its

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using System;
 using System.Threading;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>
 /// A per-compilation value built by whichever callback asks first and read without a lock afterwards

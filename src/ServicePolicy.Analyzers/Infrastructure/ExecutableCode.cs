@@ -1,11 +1,11 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Core;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>One piece of executable code in a syntax tree and the node whose operation tree is its root.</summary>
 /// <param name="Declaration">The declaration that owns the code (a method, accessor, property, field variable, or the compilation unit for top-level statements).</param>

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Core.Loading;
 using ServicePolicy.Core.Text;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>
 /// A policy read from AdditionalFiles, with everything derived from it that does not depend on

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>
 /// Base of every ServicePolicy analyzer: concurrent execution, generated code skipped, the

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using System.Collections.Concurrent;
 using ServicePolicy.Core.Loading;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>
 /// Parses each policy content once. The compiler and the IDE create a new compilation on every

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -7,8 +9,6 @@ using Microsoft.CodeAnalysis.Text;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Core.Model;
 using ServicePolicy.Core.Text;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>
 /// Everything the analyzers know for one compilation: the policy (an empty one when none was

@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using ServicePolicy.Core.Loading;
 using ServicePolicy.Core.Model;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>Turns what the policy loader found into SP9001 diagnostics at their line and column in the YAML.</summary>
 internal static class PolicyDiagnostics

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>
 /// Finds the policy among the compilation's AdditionalFiles (analyzers may not read the disk):

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>
 /// Registration helpers that contain failures: an exception thrown by an analyzer callback becomes

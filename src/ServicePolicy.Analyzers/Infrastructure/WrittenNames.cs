@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-
-namespace ServicePolicy.Analyzers.Infrastructure;
 
 /// <summary>
 /// Attributes and type names read from syntax alone, for the pre-filters that decide what to bind: an

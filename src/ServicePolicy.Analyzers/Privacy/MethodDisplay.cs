@@ -1,6 +1,6 @@
-using Microsoft.CodeAnalysis;
-
 namespace ServicePolicy.Analyzers.Privacy;
+
+using Microsoft.CodeAnalysis;
 
 /// <summary>
 /// How a sink or a helper on the way to one is named in a finding: <c>AuditLog.Info</c>, never a bare

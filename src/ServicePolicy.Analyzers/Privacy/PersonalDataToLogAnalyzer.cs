@@ -1,10 +1,10 @@
+namespace ServicePolicy.Analyzers.Privacy;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Analyzers.Privacy.Flow;
-
-namespace ServicePolicy.Analyzers.Privacy;
 
 /// <summary>
 /// SP1002: personal data written to a log without passing through a redactor. One diagnostic per

@@ -1,11 +1,11 @@
+namespace ServicePolicy.Analyzers.Privacy;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Analyzers.Privacy.Flow;
-
-namespace ServicePolicy.Analyzers.Privacy;
 
 /// <summary>
 /// SP1001: personal data reaches a third-party sink on a path where no consent check returned true.

@@ -1,10 +1,10 @@
+namespace ServicePolicy.Analyzers.Privacy;
+
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Analyzers.Privacy.Flow;
-
-namespace ServicePolicy.Analyzers.Privacy;
 
 /// <summary>
 /// The flow engine's view of the policy and the annotations, over <see cref="SymbolClassifier"/>: one

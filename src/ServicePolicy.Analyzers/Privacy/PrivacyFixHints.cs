@@ -1,10 +1,10 @@
+namespace ServicePolicy.Analyzers.Privacy;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Analyzers.Privacy.Flow;
-
-namespace ServicePolicy.Analyzers.Privacy;
 
 /// <summary>
 /// What the code fixes need from the policy, resolved to real methods of the compilation and handed

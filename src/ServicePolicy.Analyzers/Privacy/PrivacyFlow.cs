@@ -1,10 +1,10 @@
+namespace ServicePolicy.Analyzers.Privacy;
+
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Analyzers.Privacy.Flow;
-
-namespace ServicePolicy.Analyzers.Privacy;
 
 /// <summary>
 /// The flow engine's state for one <see cref="PolicyContext"/> (one compilation): shared by SP1001 and

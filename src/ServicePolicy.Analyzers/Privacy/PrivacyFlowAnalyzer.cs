@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Privacy;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Analyzers.Privacy.Flow;
-
-namespace ServicePolicy.Analyzers.Privacy;
 
 /// <summary>
 /// What SP1001 and SP1002 share: both read the one flow result per method body (computed once in

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Privacy;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-
-namespace ServicePolicy.Analyzers.Privacy;
 
 /// <summary>
 /// The concrete types of the compilation a value may have at run time when its static type is a constrained

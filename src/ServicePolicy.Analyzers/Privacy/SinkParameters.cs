@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Privacy;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Analyzers.Classification;
-
-namespace ServicePolicy.Analyzers.Privacy;
 
 /// <summary>
 /// The parameters a policy sink entry limits a sink to: <c>"AuditLog.Record(details)"</c> makes only what is

@@ -371,7 +371,12 @@ internal sealed class RegexPatternParser
         _index++;
         switch (c)
         {
-            case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
+            case 'b':
+            case 'B':
+            case 'A':
+            case 'z':
+            case 'Z':
+            case 'G':
                 return new RxEmpty(start);
             case 'k':
                 SkipName();
@@ -531,7 +536,15 @@ internal sealed class RegexPatternParser
         _index++;
         switch (escaped)
         {
-            case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'p': case 'P': case 'c':
+            case 'd':
+            case 'D':
+            case 'w':
+            case 'W':
+            case 's':
+            case 'S':
+            case 'p':
+            case 'P':
+            case 'c':
                 return ('\0', ReadEscapedSet(escaped));
             case 'b': return ('\b', null);
             case 'n': return ('\n', null);

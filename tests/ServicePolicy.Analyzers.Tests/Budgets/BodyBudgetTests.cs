@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Tests.Budgets;
+
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -5,8 +7,6 @@ using ServicePolicy.Analyzers.Communication;
 using ServicePolicy.Analyzers.Privacy;
 using ServicePolicy.Analyzers.Tests.Harness;
 using ServicePolicy.Analyzers.Tests.Privacy;
-
-namespace ServicePolicy.Analyzers.Tests.Budgets;
 
 /// <summary>
 /// Generated code of a size no one writes by hand: the rules spend bounded work on it and say so with SP9004

@@ -1,10 +1,10 @@
+namespace ServicePolicy.Analyzers.Tests.CodeFixes;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.CodeFixes;
 
 /// <summary>Asks a code fix provider which fixes it offers for a diagnostic, for "no fix offered" tests.</summary>
 internal static class CodeFixProbe

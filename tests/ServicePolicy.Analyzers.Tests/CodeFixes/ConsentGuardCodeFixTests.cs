@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Tests.CodeFixes;
+
 using ServicePolicy.Analyzers.CodeFixes;
 using ServicePolicy.Analyzers.Privacy;
 using ServicePolicy.Analyzers.Tests.Harness;
 using ServicePolicy.Analyzers.Tests.Privacy;
-
-namespace ServicePolicy.Analyzers.Tests.CodeFixes;
 
 /// <summary>
 /// The SP1001 fix: an early-return consent guard before the statement that sends the data, calling

@@ -1,10 +1,10 @@
+namespace ServicePolicy.Analyzers.Tests.CodeFixes;
+
 using Microsoft.CodeAnalysis.CodeFixes;
 using ServicePolicy.Analyzers.CodeFixes;
 using ServicePolicy.Analyzers.Privacy;
 using ServicePolicy.Analyzers.Tests.Harness;
 using ServicePolicy.Analyzers.Tests.Privacy;
-
-namespace ServicePolicy.Analyzers.Tests.CodeFixes;
 
 /// <summary>The SP1002 fix: the logged value is wrapped in the policy's redaction method.</summary>
 public sealed class RedactValueCodeFixTests

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Tests.Communication;
+
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Communication;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Communication;
 
 /// <summary>SP3001: banned claims and disrespectful terms in text that reaches customers.</summary>
 public sealed class CustomerTextAnalyzerTests

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Tests.Communication;
+
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Communication;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Communication;
 
 /// <summary>
 /// SP3001 skips a file whose text holds no banned phrase, when the policy has no regular-expression

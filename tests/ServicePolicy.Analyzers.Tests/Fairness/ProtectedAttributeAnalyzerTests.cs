@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Tests.Fairness;
+
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Fairness;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Fairness;
 
 /// <summary>SP2001: protected attributes and their proxies must not decide routing, priority, price or eligibility.</summary>
 public sealed class ProtectedAttributeAnalyzerTests

@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Tests.Fairness;
+
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Fairness;
 using ServicePolicy.Analyzers.Tests.Harness;
 using ServicePolicy.Analyzers.Tests.Infrastructure;
-
-namespace ServicePolicy.Analyzers.Tests.Fairness;
 
 /// <summary>
 /// SP2001 decides from syntax which bodies to bind: only members of decision-context types when no member

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Tests.Harness;
+
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -8,8 +10,6 @@ using Microsoft.CodeAnalysis.Text;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Core.Loading;
 using Xunit.Sdk;
-
-namespace ServicePolicy.Analyzers.Tests.Harness;
 
 /// <summary>What running analyzers over a test project produced.</summary>
 public sealed class AnalyzerRunResult

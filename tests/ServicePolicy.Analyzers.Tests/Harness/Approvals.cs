@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Tests.Harness;
+
 using System.Runtime.CompilerServices;
 using Xunit.Sdk;
-
-namespace ServicePolicy.Analyzers.Tests.Harness;
 
 /// <summary>
 /// Approved-output tests: the text is compared with <c>&lt;TestFile&gt;.&lt;TestName&gt;.verified.txt</c>

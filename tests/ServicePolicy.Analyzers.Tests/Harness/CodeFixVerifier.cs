@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Tests.Harness;
+
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -7,8 +9,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Xunit.Sdk;
-
-namespace ServicePolicy.Analyzers.Tests.Harness;
 
 /// <summary>
 /// Applies a code fix in an <see cref="AdhocWorkspace"/> and compares the result with the expected

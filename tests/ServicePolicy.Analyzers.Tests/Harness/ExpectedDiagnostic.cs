@@ -1,6 +1,6 @@
-using Microsoft.CodeAnalysis;
-
 namespace ServicePolicy.Analyzers.Tests.Harness;
+
+using Microsoft.CodeAnalysis;
 
 /// <summary>
 /// A diagnostic a test expects, beyond the markup: one with no location (SP9002), one in a file

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Tests.Harness;
+
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
-
-namespace ServicePolicy.Analyzers.Tests.Harness;
 
 /// <summary>
 /// Expected diagnostics written into the test source: <c>{|SP2001:customer.Gender|}</c> expects

@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Tests.Harness;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-
-namespace ServicePolicy.Analyzers.Tests.Harness;
 
 /// <summary>An AdditionalText held in memory (a policy file in a test).</summary>
 public sealed class InMemoryAdditionalText : AdditionalText

@@ -1,10 +1,10 @@
+namespace ServicePolicy.Analyzers.Tests.Harness;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-
-namespace ServicePolicy.Analyzers.Tests.Harness;
 
 /// <summary>
 /// An in-memory project for analyzer tests: C# sources with markup, AdditionalFiles (the policy),

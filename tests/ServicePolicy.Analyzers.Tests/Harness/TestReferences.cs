@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Tests.Harness;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-
-namespace ServicePolicy.Analyzers.Tests.Harness;
 
 /// <summary>
 /// The metadata references test sources compile against: the installed net10.0 reference pack

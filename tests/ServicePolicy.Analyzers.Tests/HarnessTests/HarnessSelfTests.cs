@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Tests.HarnessTests;
+
 using Microsoft.CodeAnalysis.Text;
 using ServicePolicy.Analyzers.Tests.Harness;
 using Xunit.Sdk;
-
-namespace ServicePolicy.Analyzers.Tests.HarnessTests;
 
 /// <summary>The harness must fail when it should, or the analyzer tests prove nothing.</summary>
 public sealed class HarnessSelfTests

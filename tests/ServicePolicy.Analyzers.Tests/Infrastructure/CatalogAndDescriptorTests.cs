@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
 using System.Reflection;
 using ServicePolicy.Analyzers.Communication;
 using ServicePolicy.Analyzers.Configuration;
 using ServicePolicy.Analyzers.Fairness;
-
-namespace ServicePolicy.Analyzers.Tests.Infrastructure;
 
 public sealed class CatalogAndDescriptorTests
 {

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Infrastructure;
 
 /// <summary>Builds the per-compilation policy context the analyzers would see, for tests of the classifier.</summary>
 internal static class ClassifierTestHelper

@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ServicePolicy.Analyzers.Infrastructure;
-
-namespace ServicePolicy.Analyzers.Tests.Infrastructure;
 
 /// <summary>The executable code of a tree, found from syntax once per tree and compilation.</summary>
 public sealed class ExecutableCodeTests

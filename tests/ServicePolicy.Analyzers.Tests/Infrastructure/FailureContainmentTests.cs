@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -6,8 +8,6 @@ using ServicePolicy.Analyzers.Fairness;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Analyzers.Tests.Fairness;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Infrastructure;
 
 /// <summary>SP9003: an exception inside an analyzer becomes a diagnostic with context, never an AD0001.</summary>
 public sealed class FailureContainmentTests

@@ -1,6 +1,6 @@
-using ServicePolicy.Analyzers.Tests.Harness;
-
 namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
+using ServicePolicy.Analyzers.Tests.Harness;
 
 /// <summary>The policy is parsed once per content, not once per compilation.</summary>
 [Collection(SequentialCollection.Name)]

@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Configuration;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Infrastructure;
 
 /// <summary>SP9001 (policy problems at their YAML line and column) and SP9002 (no policy).</summary>
 public sealed class PolicyFileAnalyzerTests

@@ -1,10 +1,10 @@
+namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Fairness;
 using ServicePolicy.Analyzers.Tests.Fairness;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Infrastructure;
 
 /// <summary>What the rule pages promise: .editorconfig severities, [SuppressMessage] and #pragma work.</summary>
 public sealed class SeverityAndSuppressionTests

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Analyzers.Classification;
-
-namespace ServicePolicy.Analyzers.Tests.Infrastructure;
 
 /// <summary>How symbols are classified: annotations first, then the policy's bindings by name.</summary>
 public sealed class SymbolClassifierTests

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
 using Microsoft.CodeAnalysis;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Infrastructure;
 
 public sealed class SymbolNamesTests
 {

@@ -1,6 +1,6 @@
-using ServicePolicy.Analyzers.Classification;
-
 namespace ServicePolicy.Analyzers.Tests.Infrastructure;
+
+using ServicePolicy.Analyzers.Classification;
 
 public sealed class SymbolPatternTests
 {

@@ -1,6 +1,6 @@
-using ServicePolicy.Analyzers.Privacy;
-
 namespace ServicePolicy.Analyzers.Tests.Privacy;
+
+using ServicePolicy.Analyzers.Privacy;
 
 /// <summary>
 /// Flows that real applications take between methods: personal data a helper returns (read from a repository,

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Tests.Privacy;
+
 using System.Globalization;
 using ServicePolicy.Analyzers.Privacy;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Privacy;
 
 /// <summary>
 /// SP1002: personal data written to a log unredacted, through ILogger (templates, interpolation,

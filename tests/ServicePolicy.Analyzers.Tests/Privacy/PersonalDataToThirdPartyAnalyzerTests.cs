@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Tests.Privacy;
+
 using System.Globalization;
 using ServicePolicy.Analyzers.Privacy;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Privacy;
 
 /// <summary>
 /// SP1001: personal data reaching a third-party sink with no consent check before it. Positive cases

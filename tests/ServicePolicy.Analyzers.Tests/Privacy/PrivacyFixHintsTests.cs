@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Tests.Privacy;
+
 using ServicePolicy.Analyzers.Privacy;
 using ServicePolicy.Analyzers.Tests.Infrastructure;
-
-namespace ServicePolicy.Analyzers.Tests.Privacy;
 
 /// <summary>
 /// Which methods the code fixes are offered (the Redactors and ConsentChecks properties): per policy

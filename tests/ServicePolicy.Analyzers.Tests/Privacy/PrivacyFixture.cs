@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Tests.Privacy;
+
 using Microsoft.CodeAnalysis.Diagnostics;
 using ServicePolicy.Analyzers.Tests.Harness;
-
-namespace ServicePolicy.Analyzers.Tests.Privacy;
 
 /// <summary>
 /// The application every privacy test runs against: a small shop with customers, a partner CRM, a

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Tests.Privacy;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -5,8 +7,6 @@ using ServicePolicy.Analyzers.Privacy;
 using ServicePolicy.Analyzers.Privacy.Flow;
 using ServicePolicy.Analyzers.Tests.Harness;
 using ServicePolicy.Analyzers.Tests.Infrastructure;
-
-namespace ServicePolicy.Analyzers.Tests.Privacy;
 
 /// <summary>
 /// SP1001 and SP1002 bind only the bodies that call a method whose name may be a sink (the syntax

@@ -14,9 +14,15 @@ public sealed class HandWrittenRules
 {
     private static readonly Dictionary<string, string[]> FieldCategories = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["email"] = new[] { "contact" }, ["phone"] = new[] { "contact" }, ["name"] = new[] { "identity" },
-        ["address"] = new[] { "location" }, ["postcode"] = new[] { "location" }, ["iban"] = new[] { "payment" },
-        ["cardNumber"] = new[] { "payment" }, ["orderHistory"] = new[] { "behaviour" }, ["healthCondition"] = new[] { "special" },
+        ["email"] = new[] { "contact" },
+        ["phone"] = new[] { "contact" },
+        ["name"] = new[] { "identity" },
+        ["address"] = new[] { "location" },
+        ["postcode"] = new[] { "location" },
+        ["iban"] = new[] { "payment" },
+        ["cardNumber"] = new[] { "payment" },
+        ["orderHistory"] = new[] { "behaviour" },
+        ["healthCondition"] = new[] { "special" },
     };
 
     private static readonly Dictionary<string, HashSet<string>> PurposeNeeds = new(StringComparer.OrdinalIgnoreCase)

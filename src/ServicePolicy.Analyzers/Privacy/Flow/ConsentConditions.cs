@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// Reads what a boolean expression says about consent: <c>await consent.HasConsentAsync(..)</c>,

@@ -1,6 +1,6 @@
-using System;
-
 namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+using System;
 
 /// <summary>
 /// What a boolean value says about consent. <see cref="TrueMeansConsent"/>: if the value is true, a

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// Shared by the analysis of one method body and of the lambdas and local functions inside it: what

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// What is known at one program point of a control flow graph:

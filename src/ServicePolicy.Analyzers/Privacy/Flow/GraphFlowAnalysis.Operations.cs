@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -5,8 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ServicePolicy.Core;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// The transfer function: what an operation evaluates to (its taint) and how it changes the state

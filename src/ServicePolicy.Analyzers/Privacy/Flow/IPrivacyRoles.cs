@@ -1,6 +1,6 @@
-using Microsoft.CodeAnalysis;
-
 namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+using Microsoft.CodeAnalysis;
 
 /// <summary>
 /// What the flow engine needs to know about symbols. The production implementation answers from the

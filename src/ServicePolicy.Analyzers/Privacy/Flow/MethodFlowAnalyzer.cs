@@ -1,11 +1,11 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>Runs the flow engine over one executable body and derives the body's summary.</summary>
 internal static class MethodFlowAnalyzer

@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
-
 namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+using System.Collections.Immutable;
 
 /// <summary>What the flow engine found in one method body: its sink calls and its summary for callers.</summary>
 internal sealed class MethodFlowResult

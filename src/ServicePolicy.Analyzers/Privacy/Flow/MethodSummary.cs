@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
-
 namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+using System.Collections.Immutable;
 
 /// <summary>
 /// What callers need to know about a method of the same compilation: which of its parameters reach a

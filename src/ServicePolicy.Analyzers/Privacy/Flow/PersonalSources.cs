@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// Whether a body can hold personal data at all, decided from its operation tree before a control flow

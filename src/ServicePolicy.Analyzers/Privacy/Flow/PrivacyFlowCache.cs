@@ -1,11 +1,11 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// Per-compilation state of the flow engine, shared by SP1001 and SP1002 so that each body is analysed

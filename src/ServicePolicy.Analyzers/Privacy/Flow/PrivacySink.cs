@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
-
 namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+using System.Collections.Immutable;
 
 /// <summary>What kind of place personal data must not reach unchecked.</summary>
 internal enum SinkKind

@@ -1,8 +1,8 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// One argument of one sink call that carries tainted data, as the flow engine saw it: what data, which

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -6,8 +8,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Analyzers.Infrastructure;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// The syntax-only pre-filter of SP1001 and SP1002: the names a called method must have for the call to be

@@ -1,3 +1,5 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -7,8 +9,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ServicePolicy.Analyzers.Classification;
 using ServicePolicy.Analyzers.Infrastructure;
 using ServicePolicy.Core;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// What <see cref="SinkNameFilter"/> needs from the compilation's source, gathered from syntax in one pass:

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// Symbol equality for the per-compilation caches on the hot path, with an identity check first.

@@ -1,6 +1,6 @@
-using Microsoft.CodeAnalysis;
-
 namespace ServicePolicy.Analyzers.Privacy.Flow;
+
+using Microsoft.CodeAnalysis;
 
 /// <summary>
 /// Where a tainted value came from: a classified member, an annotated parameter, a whole object whose

@@ -1,7 +1,7 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using System.Collections.Immutable;
 using System.Text;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>
 /// An immutable, small set of taint labels. Most values carry zero or one label, so a plain array with

@@ -1,9 +1,9 @@
+namespace ServicePolicy.Analyzers.Privacy.Flow;
+
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ServicePolicy.Analyzers.Classification;
-
-namespace ServicePolicy.Analyzers.Privacy.Flow;
 
 /// <summary>Facts about types and operations that decide how taint moves; all cheap, no allocation.</summary>
 internal static class ValueShapes
