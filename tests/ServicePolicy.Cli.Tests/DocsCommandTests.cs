@@ -25,7 +25,7 @@ public class DocsCommandTests
     [Fact]
     public void The_page_names_the_effective_policy_its_packs_hash_and_rules_switched_off()
     {
-        var text = CliRunner.RunIn(ShippedPoliciesTests.RepositoryRoot, null, "docs", "policies/examples/retailer.yaml").Out;
+        var text = CliRunner.RunIn(ShippedPoliciesTests.RepositoryRoot, null, "docs", "policies/examples/retailer.yaml", "--include-root", "policies").Out;
 
         Assert.Contains("Effective policy", text, StringComparison.Ordinal);
         Assert.Contains("acme-retail 2.3.0", text, StringComparison.Ordinal);

@@ -193,7 +193,8 @@ public sealed class ClosedWorldTests
             var path = Path.Combine(dir.FullName, "company.yaml");
             File.WriteAllText(path, "apiVersion: servicepolicy/v1\ninclude:\n  - " + RepositoryPaths.SeedPack.Replace("\\", "/", StringComparison.Ordinal) + "\ndisable:\n  - P9-request-feedback\n");
             // The pack's own tests expect the rule switched off here, so they are left out of this load.
-            var loaded = PolicyLoader.LoadFile(path, new PolicyLoadOptions { Validate = false });
+            var loaded = PolicyLoader.LoadFile(path, new PolicyLoadOptions { Validate = false, IncludeRoots = new[] { RepositoryPaths.Policies } });
+            Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Errors));
             Assert.NotNull(loaded.Policy);
             var engine = PolicyEngine.Create(loaded.Policy!);
 
@@ -230,7 +231,9 @@ public sealed class ClosedWorldTests
 
     private static readonly Lazy<Policy> RetailerPolicy = new(() =>
     {
-        var loaded = PolicyLoader.LoadFile(Path.Combine(RepositoryPaths.Policies, "examples", "retailer.yaml"));
+        var loaded = PolicyLoader.LoadFile(
+            Path.Combine(RepositoryPaths.Policies, "examples", "retailer.yaml"),
+            new PolicyLoadOptions { IncludeRoots = new[] { RepositoryPaths.Policies } }); // the example includes the pack from its parent folder
         Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Errors));
         return loaded.Policy!;
     });

@@ -446,17 +446,18 @@ public sealed class PhraseMatcher
         into.Add(match);
     }
 
-    /// <summary>Whether the normalised text between start and end reads exactly as the phrase (itself normalised).</summary>
+    /// <summary>Whether the normalised text between start and end reads exactly as the phrase, normalised alike (only met when two phrases share a stretch of text).</summary>
     private static bool IsWrittenAs(NormalizedText buffer, int start, int end, string phrase)
     {
-        if (end - start != phrase.Length)
+        var written = TextNormalizer.Normalize(phrase);
+        if (end - start != written.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < phrase.Length; i++)
+        for (var i = 0; i < written.Length; i++)
         {
-            if (buffer.Chars[start + i] != char.ToLowerInvariant(phrase[i]))
+            if (buffer.Chars[start + i] != written[i])
             {
                 return false;
             }
