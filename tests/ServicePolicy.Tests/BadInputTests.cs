@@ -17,6 +17,21 @@ public sealed class BadInputTests
         Assert.Contains("`subject`", violation.Message, StringComparison.Ordinal);
         Assert.Contains("`recipient`", violation.Message, StringComparison.Ordinal);
         Assert.Contains("`purpose`", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("`fields`", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"subject":"c-1","recipient":"crm-provider","purpose":"crm-sync"}""")]
+    [InlineData("""{"subject":"c-1","recipient":"crm-provider","purpose":"crm-sync","fields":null}""")]
+    public void A_share_that_does_not_say_which_fields_it_sends_is_denied(string json)
+    {
+        // Without the fields nothing can be checked for consent: refusing is the only safe answer.
+        using var input = JsonDocument.Parse(json);
+        var decision = SeedPack.Engine().Evaluate("data.share", input.RootElement);
+
+        Assert.Equal(DecisionEffect.Deny, decision.Effect);
+        var violation = Assert.Single(decision.Violations, v => v.RuleId == "engine.missing-field");
+        Assert.Contains("`fields`", violation.Message, StringComparison.Ordinal);
     }
 
     [Fact]

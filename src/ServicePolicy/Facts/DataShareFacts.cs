@@ -54,7 +54,9 @@ internal sealed class DataShareFacts : FactProvider
         _purposeAllowed = fields.Slot("recipient.purposeAllowed");
     }
 
-    public override IEnumerable<FieldSlot> Required => new[] { _subject, _recipient, _purpose };
+    // A share that does not say which fields it sends cannot be checked for consent or
+    // minimisation, so it is refused rather than allowed with nothing to check.
+    public override IEnumerable<FieldSlot> Required => new[] { _subject, _recipient, _purpose, _fields };
 
     public override void Compute(EvaluationScope scope)
     {
