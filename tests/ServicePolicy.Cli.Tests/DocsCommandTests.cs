@@ -16,7 +16,7 @@ public class DocsCommandTests
         Assert.Contains("#### `P8-refund-over-limit`: Refunds above the agent's authority need approval", text, StringComparison.Ordinal);
         Assert.Contains("- all of these hold:\n  - `authority.exceeded` is true\n  - it is not the case that:\n    - `approvedBy` is present", text, StringComparison.Ordinal);
         Assert.Contains("- **Outcome:** the action needs approval (`supervisor-approval`)", text, StringComparison.Ordinal);
-        Assert.Contains("- **Principle:** [P1 (Privacy and confidentiality)](#p1), from articles 000", text, StringComparison.Ordinal);
+        Assert.Contains("- **Principle:** [P1 (Privacy and confidentiality)](#p1), sources: 000", text, StringComparison.Ordinal);
         Assert.Contains("- refund above the limit needs approval (`refund.issue`, input {amount: 150, agent: {role: agent}}) → allow-with-obligations", text, StringComparison.Ordinal);
         Assert.Contains("| P4: Commitment | (no rule) |", text, StringComparison.Ordinal);
         Assert.Contains("- sharing contact data without consent is refused (`data.share`, input {subject: c-1, recipient: partner-crm, purpose: crm-sync, fields: [email]}) → deny", text, StringComparison.Ordinal);

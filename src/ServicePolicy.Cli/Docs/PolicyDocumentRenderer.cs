@@ -159,7 +159,7 @@ public sealed class PolicyDocumentRenderer
             new("Applies to", string.Join(", ", rule.Action.Select(a => "`" + a + "`"))),
             new("Outcome", EffectText(rule)),
             new("Severity", Kebab(rule.Severity.ToString())),
-            new("Principle", InlineText.Link($"{rule.Principle} ({Principles.Title(rule.Principle)})", rule.Principle.ToLowerInvariant()) + (rule.Seeds.Count > 0 ? ", from articles " + string.Join(", ", rule.Seeds) : "")),
+            new("Principle", InlineText.Link($"{rule.Principle} ({Principles.Title(rule.Principle)})", rule.Principle.ToLowerInvariant()) + (rule.Seeds.Count > 0 ? ", sources: " + string.Join(", ", rule.Seeds) : "")),
         };
         if (!rule.Enabled)
         {

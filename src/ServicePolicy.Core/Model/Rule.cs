@@ -14,7 +14,7 @@ public sealed class Rule : PolicyElement
     [Help("The principle (P1..P10) this rule protects.", Example = "principle: P1")]
     public string Principle { get; set; } = "";
 
-    [Help("The source articles the principle comes from (numbered 000 to 004 in docs/principles.md).", Example = "seeds: [\"000\", \"001\"]")]
+    [Help("Optional references to the documents your organisation draws the rule's principle from (free text, such as a section number).", Example = "seeds: [\"code of conduct 4.2\"]")]
     public List<string> Seeds { get; set; } = new();
 
     [Help("info, warning, error or critical.", Example = "severity: error")]
