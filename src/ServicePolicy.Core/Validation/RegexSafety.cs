@@ -228,19 +228,34 @@ public static class RegexSafety
     private static long InnerRounds(RxNode node)
     {
         long most = 1;
+        foreach (var inner in SelfAndDescendants(node, enterAtomicGroups: false).OfType<RxQuantifier>())
+        {
+            if (Varies(inner))
+            {
+                most = Math.Max(most, inner.Max == RxQuantifier.Unbounded ? int.MaxValue : inner.Max);
+            }
+        }
+
+        return most;
+    }
+
+    /// <summary>
+    /// The node and every node inside it, walked with a stack rather than recursion so that a deeply
+    /// nested pattern cannot overflow it. An atomic group never gives back what it matched, so a walk
+    /// about backtracking may stop there.
+    /// </summary>
+    private static IEnumerable<RxNode> SelfAndDescendants(RxNode node, bool enterAtomicGroups)
+    {
         var pending = new Stack<RxNode>();
         pending.Push(node);
         while (pending.Count > 0)
         {
-            switch (pending.Pop())
+            var current = pending.Pop();
+            yield return current;
+            switch (current)
             {
-                case RxQuantifier inner:
-                    if (Varies(inner))
-                    {
-                        most = Math.Max(most, inner.Max == RxQuantifier.Unbounded ? int.MaxValue : inner.Max);
-                    }
-
-                    pending.Push(inner.Child);
+                case RxQuantifier quantifier:
+                    pending.Push(quantifier.Child);
                     break;
                 case RxSequence sequence:
                     sequence.Items.ForEach(pending.Push);
@@ -248,13 +263,11 @@ public static class RegexSafety
                 case RxAlternation alternation:
                     alternation.Branches.ForEach(pending.Push);
                     break;
-                case RxGroup { Atomic: false } group:
+                case RxGroup group when enterAtomicGroups || !group.Atomic:
                     pending.Push(group.Child);
                     break;
             }
         }
-
-        return most;
     }
 
     /// <summary>
@@ -426,28 +439,9 @@ public static class RegexSafety
     private static RegexCharSet AllChars(RxNode node)
     {
         var set = new RegexCharSet();
-        var pending = new Stack<RxNode>();
-        pending.Push(node);
-        while (pending.Count > 0)
+        foreach (var atom in SelfAndDescendants(node, enterAtomicGroups: true).OfType<RxAtom>())
         {
-            switch (pending.Pop())
-            {
-                case RxAtom atom:
-                    set.UnionWith(atom.Set);
-                    break;
-                case RxSequence sequence:
-                    sequence.Items.ForEach(pending.Push);
-                    break;
-                case RxAlternation alternation:
-                    alternation.Branches.ForEach(pending.Push);
-                    break;
-                case RxGroup group:
-                    pending.Push(group.Child);
-                    break;
-                case RxQuantifier quantifier:
-                    pending.Push(quantifier.Child);
-                    break;
-            }
+            set.UnionWith(atom.Set);
         }
 
         return set;
